@@ -1,0 +1,25 @@
+package io.capi4j.api.core.v1beta2;
+
+import io.capi4j.api.CapiObject;
+import io.capi4j.api.UnknownFields;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import java.util.List;
+import java.util.Optional;
+import org.immutables.value.Value;
+import tools.jackson.databind.annotation.JsonDeserialize;
+import tools.jackson.databind.annotation.JsonSerialize;
+
+/** {@code status.initialization}. */
+@Value.Immutable
+@JsonSerialize(as = ImmutableClusterInitializationStatus.class)
+@JsonDeserialize(as = ImmutableClusterInitializationStatus.class)
+public abstract class ClusterInitializationStatus implements UnknownFields, WithClusterInitializationStatus {
+  public abstract Optional<Boolean> infrastructureProvisioned();
+
+  public abstract Optional<Boolean> controlPlaneInitialized();
+
+  public static ImmutableClusterInitializationStatus.Builder builder() {
+    return ImmutableClusterInitializationStatus.builder();
+  }
+}

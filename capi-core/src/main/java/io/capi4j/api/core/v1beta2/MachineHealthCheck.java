@@ -1,0 +1,25 @@
+package io.capi4j.api.core.v1beta2;
+
+import io.capi4j.api.CapiObject;
+import io.capi4j.api.UnknownFields;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import java.util.List;
+import java.util.Optional;
+import org.immutables.value.Value;
+import tools.jackson.databind.annotation.JsonDeserialize;
+import tools.jackson.databind.annotation.JsonSerialize;
+
+/**
+ * A MachineHealthCheck ({@code cluster.x-k8s.io/v1beta2}): marks the selected Machines unhealthy when their Node
+ * or Machine conditions say so, so that their owner replaces them.
+ */
+@Value.Immutable
+@JsonSerialize(as = ImmutableMachineHealthCheck.class)
+@JsonDeserialize(as = ImmutableMachineHealthCheck.class)
+public abstract class MachineHealthCheck implements CapiObject, WithMachineHealthCheck {
+  public static final String KIND = "MachineHealthCheck";
+
+}

@@ -1,0 +1,32 @@
+package io.capi4j.api.core.v1beta2;
+
+import io.capi4j.api.CapiObject;
+import io.capi4j.api.UnknownFields;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import java.util.List;
+import java.util.Optional;
+import org.immutables.value.Value;
+import tools.jackson.databind.annotation.JsonDeserialize;
+import tools.jackson.databind.annotation.JsonSerialize;
+
+/** {@code spec.deletion} of a MachineSet. */
+@Value.Immutable
+@JsonSerialize(as = ImmutableMachineSetDeletionSpec.class)
+@JsonDeserialize(as = ImmutableMachineSetDeletionSpec.class)
+public abstract class MachineSetDeletionSpec implements UnknownFields, WithMachineSetDeletionSpec {
+  /** {@code Random} (default when empty), {@code Newest} or {@code Oldest}. */
+  @Value.Default
+  public String order() {
+    return "";
+  }
+
+  public static MachineSetDeletionSpec of(String order) {
+    return builder().order(order).build();
+  }
+
+  public static ImmutableMachineSetDeletionSpec.Builder builder() {
+    return ImmutableMachineSetDeletionSpec.builder();
+  }
+}

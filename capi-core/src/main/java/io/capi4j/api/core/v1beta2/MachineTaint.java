@@ -1,0 +1,41 @@
+package io.capi4j.api.core.v1beta2;
+
+import io.capi4j.api.UnknownFields;
+import org.immutables.value.Value;
+import tools.jackson.databind.annotation.JsonDeserialize;
+import tools.jackson.databind.annotation.JsonSerialize;
+
+/** A taint a Machine propagates to its Node (feature gate {@code MachineTaintPropagation} upstream). */
+@Value.Immutable
+@JsonSerialize(as = ImmutableMachineTaint.class)
+@JsonDeserialize(as = ImmutableMachineTaint.class)
+public abstract class MachineTaint implements UnknownFields, WithMachineTaint {
+  public static final String PROPAGATION_ALWAYS = "Always";
+  public static final String PROPAGATION_ON_INITIALIZATION = "OnInitialization";
+
+  @Value.Default
+  public String key() {
+    return "";
+  }
+
+  @Value.Default
+  public String value() {
+    return "";
+  }
+
+  /** {@code NoSchedule}, {@code PreferNoSchedule} or {@code NoExecute}. */
+  @Value.Default
+  public String effect() {
+    return "";
+  }
+
+  /** {@code Always} or {@code OnInitialization}. */
+  @Value.Default
+  public String propagation() {
+    return "";
+  }
+
+  public static ImmutableMachineTaint.Builder builder() {
+    return ImmutableMachineTaint.builder();
+  }
+}

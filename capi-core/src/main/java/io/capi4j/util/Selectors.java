@@ -1,0 +1,149 @@
+package io.capi4j.util;
+
+import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Label selectors as Kubernetes evaluates and prints them ({@code metav1.LabelSelectorAsSelector},
+ * {@code labels.Selector.String()}).
+ */
+public final class Selectors {
+  private Selectors() {}
+
+  /**
+   * Why the selector cannot be converted, in apimachinery's words, or empty when it is valid. An empty selector
+   * is valid and selects everything.
+   */
+  public static Optional<String> conversionError(LabelSelector s) {
+    if (s == null) {
+      return Optional.empty();
+    }
+    for (Map.Entry<String, String> e : new TreeMap<>(nullSafe(s.getMatchLabels())).entrySet()) {
+      Optional<String> err = requirementError(e.getKey(), List.of(e.getValue()));
+      if (err.isPresent()) {
+        return err;
+      }
+    }
+    for (LabelSelectorRequirement r : nullSafeList(s.getMatchExpressions())) {
+      String op = r.getOperator() == null ? "" : r.getOperator();
+      List<String> values = nullSafeList(r.getValues());
+      switch (op) {
+        case "In", "NotIn" -> {
+          if (values.isEmpty()) {
+            return Optional.of("values: Invalid value: []string(nil): for 'in', 'notin' operators, values set can't be empty");
+          }
+        }
+        case "Exists", "DoesNotExist" -> {
+          if (!values.isEmpty()) {
+            return Optional.of("values: Invalid value: " + goSlice(values) + ": values set must be empty for exists and does not exist");
+          }
+        }
+        default -> {
+          return Optional.of("\"" + op + "\" is not a valid label selector operator");
+        }
+      }
+      Optional<String> err = requirementError(r.getKey() == null ? "" : r.getKey(), values);
+      if (err.isPresent()) {
+        return err;
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<String> requirementError(String key, List<String> values) {
+    List<String> kerr = KubernetesNames.isQualifiedName(key);
+    if (!kerr.isEmpty()) {
+      return Optional.of("key: Invalid value: \"" + key + "\": " + String.join("; ", kerr));
+    }
+    for (String v : values) {
+      List<String> verr = KubernetesNames.isValidLabelValue(v == null ? "" : v);
+      if (!verr.isEmpty()) {
+        return Optional.of("values[0][" + key + "]: Invalid value: \"" + v + "\": " + String.join("; ", verr));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Whether the selector matches the labels; an empty or null selector matches everything. */
+  public static boolean matches(LabelSelector s, Map<String, String> labels) {
+    if (s == null) {
+      return true;
+    }
+    Map<String, String> l = nullSafe(labels);
+    for (Map.Entry<String, String> e : nullSafe(s.getMatchLabels()).entrySet()) {
+      if (!l.containsKey(e.getKey()) || !l.get(e.getKey()).equals(e.getValue())) {
+        return false;
+      }
+    }
+    for (LabelSelectorRequirement r : nullSafeList(s.getMatchExpressions())) {
+      String key = r.getKey();
+      List<String> values = nullSafeList(r.getValues());
+      boolean has = l.containsKey(key);
+      boolean ok =
+          switch (r.getOperator() == null ? "" : r.getOperator()) {
+            case "In" -> has && values.contains(l.get(key));
+            case "NotIn" -> !has || !values.contains(l.get(key));
+            case "Exists" -> has;
+            case "DoesNotExist" -> !has;
+            default -> false;
+          };
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether the selector has no matchLabels and no matchExpressions. */
+  public static boolean isEmpty(LabelSelector s) {
+    return s == null || (nullSafe(s.getMatchLabels()).isEmpty() && nullSafeList(s.getMatchExpressions()).isEmpty());
+  }
+
+  /** The selector as {@code labels.Selector.String()} prints it: requirements sorted by key, comma-joined. */
+  public static String toString(LabelSelector s) {
+    if (s == null) {
+      return "";
+    }
+    List<String[]> reqs = new ArrayList<>();
+    for (Map.Entry<String, String> e : nullSafe(s.getMatchLabels()).entrySet()) {
+      reqs.add(new String[] {e.getKey(), e.getKey() + "=" + e.getValue()});
+    }
+    for (LabelSelectorRequirement r : nullSafeList(s.getMatchExpressions())) {
+      String key = r.getKey() == null ? "" : r.getKey();
+      TreeSet<String> vals = new TreeSet<>(nullSafeList(r.getValues()));
+      String text =
+          switch (r.getOperator() == null ? "" : r.getOperator()) {
+            case "In" -> key + " in (" + String.join(",", vals) + ")";
+            case "NotIn" -> key + " notin (" + String.join(",", vals) + ")";
+            case "Exists" -> key;
+            case "DoesNotExist" -> "!" + key;
+            default -> key;
+          };
+      reqs.add(new String[] {key, text});
+    }
+    reqs.sort((a, b) -> a[0].compareTo(b[0]));
+    List<String> out = new ArrayList<>();
+    for (String[] r : reqs) {
+      out.add(r[1]);
+    }
+    return String.join(",", out);
+  }
+
+  private static String goSlice(List<String> values) {
+    return "[]string{\"" + String.join("\", \"", values) + "\"}";
+  }
+
+  private static <K, V> Map<K, V> nullSafe(Map<K, V> m) {
+    return m == null ? Map.of() : m;
+  }
+
+  private static <T> List<T> nullSafeList(List<T> l) {
+    return l == null ? List.of() : l;
+  }
+}
