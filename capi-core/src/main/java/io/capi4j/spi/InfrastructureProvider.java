@@ -1,5 +1,8 @@
 package io.capi4j.spi;
 
+import io.capi4j.external.ExternalTemplates;
+import io.capi4j.external.GenerateTemplateRequest;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.util.List;
 
 /**
@@ -17,5 +20,15 @@ public interface InfrastructureProvider {
   /** The kinds this provider decodes and admits (defaults and validates). */
   default List<KindSupport<?>> kinds() {
     return List.of();
+  }
+
+  /**
+   * The InfraMachine a MachineSet creates for a new Machine from the MachineDeployment's InfraMachineTemplate. The
+   * default clones the template as upstream's {@code external.GenerateTemplate} does; a provider overrides this to
+   * add what its own controllers would set.
+   */
+  default GenericKubernetesResource infraMachineFromTemplate(
+      GenericKubernetesResource template, GenerateTemplateRequest request) {
+    return ExternalTemplates.generate(template, request);
   }
 }

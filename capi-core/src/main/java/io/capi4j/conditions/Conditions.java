@@ -1,0 +1,109 @@
+package io.capi4j.conditions;
+
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.ConditionBuilder;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reading and writing v1beta2 conditions ({@code metav1.Condition}) as upstream's {@code util/conditions} does.
+ * Every method is pure: conditions lists are never changed in place.
+ */
+public final class Conditions {
+  private Conditions() {}
+
+  public static final String TRUE = "True";
+  public static final String FALSE = "False";
+  public static final String UNKNOWN = "Unknown";
+
+  /** The condition of this type, if present. */
+  public static Optional<Condition> get(List<Condition> conditions, String type) {
+    return conditions.stream().filter(c -> type.equals(c.getType())).findFirst();
+  }
+
+  /** Upstream's {@code IsTrue}: present and {@code True}. */
+  public static boolean isTrue(List<Condition> conditions, String type) {
+    return get(conditions, type).map(c -> TRUE.equals(c.getStatus())).orElse(false);
+  }
+
+  /** Upstream's {@code IsFalse}: present and {@code False}. Unknown is neither true nor false. */
+  public static boolean isFalse(List<Condition> conditions, String type) {
+    return get(conditions, type).map(c -> FALSE.equals(c.getStatus())).orElse(false);
+  }
+
+  /** Upstream's {@code IsUnknown}: absent, or present with status {@code Unknown}. */
+  public static boolean isUnknown(List<Condition> conditions, String type) {
+    return get(conditions, type).map(c -> UNKNOWN.equals(c.getStatus())).orElse(true);
+  }
+
+  /** The reason of the condition, or {@code ""}. */
+  public static String reason(List<Condition> conditions, String type) {
+    return get(conditions, type).map(Condition::getReason).orElse("");
+  }
+
+  /** The {@code lastTransitionTime} of the condition, if present and parseable. */
+  public static Optional<Instant> lastTransitionTime(List<Condition> conditions, String type) {
+    return get(conditions, type).map(Condition::getLastTransitionTime).flatMap(Conditions::parseTime);
+  }
+
+  /** A new condition. {@code lastTransitionTime} is written in RFC 3339, truncated to seconds. */
+  public static Condition of(String type, String status, String reason, String message, Instant lastTransitionTime) {
+    return new ConditionBuilder()
+        .withType(type)
+        .withStatus(status)
+        .withReason(reason)
+        .withMessage(message == null ? "" : message)
+        .withLastTransitionTime(format(lastTransitionTime))
+        .build();
+  }
+
+  /**
+   * Upstream's {@code conditions.Set}: returns a new list with the condition added or replaced. The
+   * {@code lastTransitionTime} only changes when the status changes; otherwise the old one is kept.
+   */
+  public static List<Condition> set(List<Condition> conditions, Condition condition) {
+    List<Condition> out = new ArrayList<>();
+    boolean replaced = false;
+    for (Condition c : conditions) {
+      if (condition.getType().equals(c.getType())) {
+        Condition n = condition;
+        if (c.getStatus() != null && c.getStatus().equals(condition.getStatus())) {
+          n = new ConditionBuilder(condition).withLastTransitionTime(c.getLastTransitionTime()).build();
+        }
+        out.add(n);
+        replaced = true;
+      } else {
+        out.add(c);
+      }
+    }
+    if (!replaced) {
+      out.add(condition);
+    }
+    return List.copyOf(out);
+  }
+
+  /** A list without the condition of this type. */
+  public static List<Condition> delete(List<Condition> conditions, String type) {
+    return conditions.stream().filter(c -> !type.equals(c.getType())).toList();
+  }
+
+  /** RFC 3339 in UTC, truncated to seconds, as Kubernetes writes times. */
+  public static String format(Instant t) {
+    return t == null ? null : t.truncatedTo(ChronoUnit.SECONDS).toString();
+  }
+
+  /** Parses an RFC 3339 time; empty when absent or malformed. */
+  public static Optional<Instant> parseTime(String s) {
+    if (s == null || s.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(java.time.OffsetDateTime.parse(s).toInstant());
+    } catch (java.time.format.DateTimeParseException e) {
+      return Optional.empty();
+    }
+  }
+}
