@@ -4,6 +4,7 @@ import io.capi4j.external.ExternalTemplates;
 import io.capi4j.external.GenerateTemplateRequest;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * An infrastructure provider (Azure, AWS, Docker, ...). The only required method is {@link #descriptor()}; every
@@ -30,5 +31,13 @@ public interface InfrastructureProvider {
   default GenericKubernetesResource infraMachineFromTemplate(
       GenericKubernetesResource template, GenerateTemplateRequest request) {
     return ExternalTemplates.generate(template, request);
+  }
+
+  /**
+   * The planner for one of this provider's InfraMachinePool kinds (see {@link ProviderDescriptor#scalingGroupPools()}
+   * and {@link ProviderDescriptor#managedPools()}); empty when the kind has none.
+   */
+  default Optional<PoolPlanner> poolPlanner(String kind) {
+    return Optional.empty();
   }
 }

@@ -1,0 +1,83 @@
+package io.capi4j.testing.cloud;
+
+import java.time.Duration;
+import org.immutables.value.Value;
+
+/**
+ * The latencies and failure rates of a simulated cloud. Every figure is a distribution sampled with the
+ * simulation's seed; {@link #name()} names the profile in reports.
+ */
+@Value.Immutable
+public abstract class CloudProfile {
+  public abstract String name();
+
+  /** From a standalone VM create call until the VM runs. */
+  @Value.Default
+  public Latency vmCreate() {
+    return Latency.fixed(Duration.ofSeconds(60));
+  }
+
+  /** From a standalone VM delete call until it is gone. */
+  @Value.Default
+  public Latency vmDelete() {
+    return Latency.fixed(Duration.ofSeconds(30));
+  }
+
+  /** From a scaling-group capacity or model change until the group starts provisioning instances. */
+  @Value.Default
+  public Latency groupOperation() {
+    return Latency.none();
+  }
+
+  /** From the start of provisioning until one group instance runs. */
+  @Value.Default
+  public Latency groupInstanceCreate() {
+    return Latency.fixed(Duration.ofSeconds(60));
+  }
+
+  /** From a group instance delete until it is gone. */
+  @Value.Default
+  public Latency groupInstanceDelete() {
+    return Latency.fixed(Duration.ofSeconds(30));
+  }
+
+  /**
+   * How many group instances the cloud provisions at once; 0 means all at once. Later instances start as earlier
+   * ones finish.
+   */
+  @Value.Default
+  public int groupParallelism() {
+    return 0;
+  }
+
+  /** The probability that a new instance fails instead of running. */
+  @Value.Default
+  public double failureRate() {
+    return 0.0;
+  }
+
+  @Value.Check
+  protected void check() {
+    if (failureRate() < 0 || failureRate() > 1) {
+      throw new IllegalStateException("failureRate must be within [0, 1]");
+    }
+    if (groupParallelism() < 0) {
+      throw new IllegalStateException("groupParallelism must not be negative");
+    }
+  }
+
+  /** A profile where everything takes the given time and nothing fails. */
+  public static CloudProfile uniform(String name, Duration create, Duration delete) {
+    return builder()
+        .name(name)
+        .vmCreate(Latency.fixed(create))
+        .vmDelete(Latency.fixed(delete))
+        .groupInstanceCreate(Latency.fixed(create))
+        .groupInstanceDelete(Latency.fixed(delete))
+        .build();
+  }
+
+  public static ImmutableCloudProfile.Builder builder() {
+    return ImmutableCloudProfile.builder();
+  }
+}
