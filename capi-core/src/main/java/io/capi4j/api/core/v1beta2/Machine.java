@@ -43,4 +43,12 @@ public abstract class Machine implements CapiObject, WithMachine {
 
   public abstract Optional<MachineStatus> status();
 
+  /** {@code status}, or an empty status. */
+  public MachineStatus statusOrEmpty() {
+    return status().orElse(MachineStatus.builder().build());
+  }
+
+  public static ImmutableMachine.Builder builder() {
+    return ImmutableMachine.builder();
+  }
 }

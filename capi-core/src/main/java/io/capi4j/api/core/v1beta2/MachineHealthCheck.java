@@ -21,5 +21,35 @@ import tools.jackson.databind.annotation.JsonSerialize;
 @JsonDeserialize(as = ImmutableMachineHealthCheck.class)
 public abstract class MachineHealthCheck implements CapiObject, WithMachineHealthCheck {
   public static final String KIND = "MachineHealthCheck";
+  /** Upstream's {@code DefaultNodeStartupTimeoutSeconds}. */
+  public static final int DEFAULT_NODE_STARTUP_TIMEOUT_SECONDS = 600;
 
+  @Override
+  @Value.Default
+  public String apiVersion() {
+    return Capi.API_VERSION;
+  }
+
+  @Override
+  @Value.Default
+  public String kind() {
+    return KIND;
+  }
+
+  @Override
+  @Value.Default
+  public ObjectMeta metadata() {
+    return new ObjectMeta();
+  }
+
+  @Value.Default
+  public MachineHealthCheckSpec spec() {
+    return MachineHealthCheckSpec.builder().build();
+  }
+
+  public abstract Optional<MachineHealthCheckStatus> status();
+
+  public static ImmutableMachineHealthCheck.Builder builder() {
+    return ImmutableMachineHealthCheck.builder();
+  }
 }

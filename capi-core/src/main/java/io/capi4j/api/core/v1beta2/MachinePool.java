@@ -46,4 +46,12 @@ public abstract class MachinePool implements CapiObject, WithMachinePool {
 
   public abstract Optional<MachinePoolStatus> status();
 
+  /** {@code status}, or an empty status. */
+  public MachinePoolStatus statusOrEmpty() {
+    return status().orElse(MachinePoolStatus.builder().build());
+  }
+
+  public static ImmutableMachinePool.Builder builder() {
+    return ImmutableMachinePool.builder();
+  }
 }

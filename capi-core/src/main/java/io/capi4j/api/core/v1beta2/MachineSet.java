@@ -46,4 +46,17 @@ public abstract class MachineSet implements CapiObject, WithMachineSet {
 
   public abstract Optional<MachineSetStatus> status();
 
+  /** {@code spec.replicas}, or 0 when unset (upstream's {@code ptr.Deref(x, 0)}). */
+  public int specReplicas() {
+    return spec().replicas().orElse(0);
+  }
+
+  /** {@code status}, or an empty status. */
+  public MachineSetStatus statusOrEmpty() {
+    return status().orElse(MachineSetStatus.builder().build());
+  }
+
+  public static ImmutableMachineSet.Builder builder() {
+    return ImmutableMachineSet.builder();
+  }
 }
