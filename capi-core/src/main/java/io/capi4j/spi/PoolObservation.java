@@ -41,6 +41,15 @@ public abstract class PoolObservation {
 
   public abstract Instant now();
 
+  /**
+   * Whether MachinePool Machines are on: one CAPI Machine and one provider object per instance. CAPZ always has
+   * them; CAPA has them behind its {@code MachinePoolMachines} feature gate. Defaults to true.
+   */
+  @Value.Default
+  public boolean machinePoolMachines() {
+    return true;
+  }
+
   /** The random source for "Random" choices, seeded by the caller. */
   @Value.Auxiliary
   public abstract RandomGenerator random();
