@@ -7,7 +7,7 @@ import java.util.Objects;
 /**
  * Cluster API feature gates that change admission or planning, with upstream's defaults: {@code MachinePool} on,
  * {@code MachineSetPreflightChecks} on, {@code MachineTaintPropagation} off, {@code InPlaceUpdates} off,
- * {@code ClusterTopology} off.
+ * {@code ClusterTopology} off, {@code KubeadmBootstrapFormatIgnition} off.
  */
 public final class FeatureGates {
   public static final String MACHINE_POOL = "MachinePool";
@@ -15,6 +15,8 @@ public final class FeatureGates {
   public static final String MACHINE_TAINT_PROPAGATION = "MachineTaintPropagation";
   public static final String IN_PLACE_UPDATES = "InPlaceUpdates";
   public static final String CLUSTER_TOPOLOGY = "ClusterTopology";
+  /** Allows {@code format: ignition} and {@code spec.ignition} on KubeadmConfigs (alpha upstream, off by default). */
+  public static final String KUBEADM_BOOTSTRAP_FORMAT_IGNITION = "KubeadmBootstrapFormatIgnition";
 
   private static final Map<String, Boolean> DEFAULTS =
       Map.of(
@@ -22,7 +24,8 @@ public final class FeatureGates {
           MACHINE_SET_PREFLIGHT_CHECKS, true,
           MACHINE_TAINT_PROPAGATION, false,
           IN_PLACE_UPDATES, false,
-          CLUSTER_TOPOLOGY, false);
+          CLUSTER_TOPOLOGY, false,
+          KUBEADM_BOOTSTRAP_FORMAT_IGNITION, false);
 
   private final Map<String, Boolean> values;
 

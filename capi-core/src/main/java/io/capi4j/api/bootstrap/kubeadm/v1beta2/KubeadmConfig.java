@@ -1,10 +1,7 @@
 package io.capi4j.api.bootstrap.kubeadm.v1beta2;
 
 import io.capi4j.api.CapiObject;
-import io.capi4j.api.UnknownFields;
-import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
-import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
 import tools.jackson.databind.annotation.JsonDeserialize;
@@ -40,10 +37,14 @@ public abstract class KubeadmConfig implements CapiObject, WithKubeadmConfig {
 
   public abstract Optional<KubeadmConfigSpec> spec();
 
+  /** {@code spec}, or an empty one. */
+  public KubeadmConfigSpec specOrEmpty() {
+    return spec().orElse(KubeadmConfigSpec.builder().build());
+  }
+
   public abstract Optional<KubeadmConfigStatus> status();
 
   public static ImmutableKubeadmConfig.Builder builder() {
     return ImmutableKubeadmConfig.builder();
   }
-
 }

@@ -1,8 +1,6 @@
 package io.capi4j.api.bootstrap.kubeadm.v1beta2;
 
 import io.capi4j.api.CapiObject;
-import io.capi4j.api.UnknownFields;
-import io.capi4j.api.core.v1beta2.TemplateMeta;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -36,8 +34,13 @@ public abstract class KubeadmConfigTemplate implements CapiObject, WithKubeadmCo
 
   public abstract Optional<KubeadmConfigTemplateSpec> spec();
 
+  /** {@code spec.template.spec}, or an empty spec. */
+  public KubeadmConfigSpec templateSpecOrEmpty() {
+    return spec().flatMap(KubeadmConfigTemplateSpec::template).flatMap(KubeadmConfigTemplateResource::spec)
+        .orElse(KubeadmConfigSpec.builder().build());
+  }
+
   public static ImmutableKubeadmConfigTemplate.Builder builder() {
     return ImmutableKubeadmConfigTemplate.builder();
   }
-
 }
