@@ -1,19 +1,16 @@
 package io.capi4j.simulation.controllers;
 
-import io.capi4j.api.bootstrap.kubeadm.v1beta2.Kubeadm;
 import io.capi4j.api.bootstrap.kubeadm.v1beta2.KubeadmConfig;
 import io.capi4j.api.bootstrap.kubeadm.v1beta2.KubeadmConfigInitializationStatus;
 import io.capi4j.api.bootstrap.kubeadm.v1beta2.KubeadmConfigStatus;
 import io.capi4j.api.core.v1beta2.Capi;
-import io.capi4j.simulation.Meta;
+import io.capi4j.external.KubeadmConfigs;
 import io.capi4j.simulation.ObjectKey;
 import io.capi4j.simulation.Reconciler;
 import io.fabric8.kubernetes.api.model.Secret;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -48,18 +45,8 @@ public final class KubeadmBootstrapController implements Reconciler {
       return Optional.of(Duration.between(now, at));
     }
     String clusterName = cfg.labels().getOrDefault(Capi.CLUSTER_NAME_LABEL, "");
-    String format = cfg.spec().map(s -> s.format()).filter(f -> !f.isEmpty()).orElse(Kubeadm.FORMAT_CLOUD_CONFIG);
-    Secret secret = new SecretBuilder()
-        .withNewMetadata()
-        .withName(cfg.name())
-        .withNamespace(cfg.namespace())
-        .addToLabels(Capi.CLUSTER_NAME_LABEL, clusterName)
-        .withOwnerReferences(Meta.ownerRef(cfg, true))
-        .endMetadata()
-        .withType(Kubeadm.BOOTSTRAP_SECRET_TYPE)
-        .addToData("value", b64("#cloud-config\n# kubeadm join for " + cfg.name() + "\n"))
-        .addToData("format", b64(format))
-        .build();
+    Secret secret = KubeadmConfigs.bootstrapSecret(cfg, clusterName,
+        ("#cloud-config\n# kubeadm join for " + cfg.name() + "\n").getBytes(StandardCharsets.UTF_8));
     if (ctx.management().get(ObjectKey.of(secret)).isEmpty()) {
       ctx.management().create(secret);
     }
@@ -74,7 +61,4 @@ public final class KubeadmBootstrapController implements Reconciler {
     return Optional.empty();
   }
 
-  private static String b64(String s) {
-    return Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8));
-  }
 }
