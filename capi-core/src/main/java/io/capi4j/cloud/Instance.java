@@ -18,6 +18,9 @@ public abstract class Instance {
   /** The version of the model the instance was built from. */
   public abstract String modelVersion();
 
+  /** The attributes of the model the instance was built from (e.g. {@code kubernetesVersion}, {@code image}). */
+  public abstract java.util.Map<String, String> modelAttributes();
+
   /** The zone (failure domain), or empty when the cloud has no zones. */
   public abstract Optional<String> zone();
 

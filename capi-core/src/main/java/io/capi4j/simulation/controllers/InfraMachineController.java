@@ -68,7 +68,7 @@ public final class InfraMachineController implements Reconciler {
     if (vmId.isEmpty()) {
       String version = machine.get().spec().version();
       Optional<String> zone = Optional.of(machine.get().spec().failureDomain()).filter(z -> !z.isEmpty());
-      Instance vm = vms.create(key.name(), InstanceModel.of(version, Map.of("version", version)), zone);
+      Instance vm = vms.create(key.name(), InstanceModel.of(version, Map.of(io.capi4j.simulation.Simulation.KUBERNETES_VERSION, version)), zone);
       ctx.management().update(Generic.with(infra, "status.instanceID", vm.id()));
       return Optional.of(Duration.ofSeconds(10));
     }

@@ -46,13 +46,14 @@ public final class SimulatedCloud implements VirtualMachines, ScalingGroups {
     String providerID;
     InstanceState state;
     String modelVersion;
+    Map<String, String> modelAttributes = Map.of();
     String zone;
     Instant createdAt;
     Instant runningSince;
     String groupId;
 
     Instance snapshot() {
-      return Instance.builder().id(id).providerID(providerID).state(state).modelVersion(modelVersion)
+      return Instance.builder().id(id).providerID(providerID).state(state).modelVersion(modelVersion).modelAttributes(modelAttributes)
           .zone(Optional.ofNullable(zone)).createdAt(createdAt).runningSince(Optional.ofNullable(runningSince)).build();
     }
   }
@@ -125,6 +126,7 @@ public final class SimulatedCloud implements VirtualMachines, ScalingGroups {
   @Override
   public Instance create(String name, InstanceModel model, Optional<String> zone) {
     Vm vm = newVm(name, null, model.version(), zone.orElse(null));
+    vm.modelAttributes = model.attributes();
     vms.put(vm.id, vm);
     finishCreate(vm, profile.vmCreate().sample(random));
     return vm.snapshot();
@@ -347,6 +349,7 @@ public final class SimulatedCloud implements VirtualMachines, ScalingGroups {
       for (int i = live.size(); i < target; i++) {
         String zone = g.zones.isEmpty() ? null : g.zones.get(g.zoneCursor++ % g.zones.size());
         Vm vm = newVm(null, g.id, g.model.version(), zone);
+        vm.modelAttributes = g.model.attributes();
         g.instances.put(vm.id, vm);
         g.waiting.add(vm);
       }
