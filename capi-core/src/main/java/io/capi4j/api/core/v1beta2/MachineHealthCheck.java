@@ -22,4 +22,28 @@ import tools.jackson.databind.annotation.JsonSerialize;
 public abstract class MachineHealthCheck implements CapiObject, WithMachineHealthCheck {
   public static final String KIND = "MachineHealthCheck";
 
+  @Override
+  @Value.Default
+  public String apiVersion() {
+    return Capi.API_VERSION;
+  }
+
+  @Override
+  @Value.Default
+  public String kind() {
+    return KIND;
+  }
+
+  @Override
+  @Value.Default
+  public ObjectMeta metadata() {
+    return new ObjectMeta();
+  }
+
+  @Value.Default
+  public MachineHealthCheckSpec spec() {
+    return MachineHealthCheckSpec.builder().build();
+  }
+
+  public abstract Optional<MachineHealthCheckStatus> status();
 }
