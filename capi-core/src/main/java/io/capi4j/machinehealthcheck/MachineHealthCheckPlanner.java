@@ -165,8 +165,8 @@ public final class MachineHealthCheckPlanner {
       status = status.withRemediationsAllowed(0)
           .withConditions(Conditions.set(status.conditions(), condition(mhc, Capi.Conditions.REMEDIATION_ALLOWED,
               Conditions.FALSE, Capi.Reasons.TOO_MANY_UNHEALTHY, gate.message(), now)));
-      p.addSteps("remediation blocked: " + gate.explanation() + "; RemediationAllowed=False (TooManyUnhealthy): "
-          + gate.message());
+      p.addSteps("remediation blocked, nothing is remediated: " + gate.explanation()
+          + "; RemediationAllowed=False (TooManyUnhealthy): " + gate.message());
       if (!summary.unhealthy().isEmpty()) {
         p.addMhcEvents("Warning " + EVENT_REMEDIATION_RESTRICTED + " " + gate.message());
       }
@@ -174,10 +174,9 @@ public final class MachineHealthCheckPlanner {
       patched.addAll(summary.unhealthy());
       for (TargetEvaluation e : patched) {
         boolean isHealthy = e.health() == TargetHealth.HEALTHY;
-        p.addMachineUpdates(update(e)
-            .addConditions(e.healthCheckSucceeded().get())
-            .reason("remediation blocked: write only HealthCheckSucceeded=" + (isHealthy ? "True" : "False"))
-            .build());
+        String why = "remediation blocked: write only HealthCheckSucceeded=" + (isHealthy ? "True" : "False");
+        p.addMachineUpdates(update(e).addConditions(e.healthCheckSucceeded().get()).reason(why).build());
+        p.addSteps("Machine " + e.name() + ": " + why);
       }
       summary.unhealthy().forEach(e -> p.addUnhealthy(unhealthy(e, RemediationHandling.BLOCKED, gate.message())));
       if (!summary.pending().isEmpty()) {
@@ -317,6 +316,7 @@ public final class MachineHealthCheckPlanner {
           }
         }
         p.addMachineUpdates(u.reason(why).build());
+        p.addSteps("Machine " + m.name() + ": " + why);
       }
     }
 
