@@ -43,4 +43,7 @@ public abstract class Machine implements CapiObject, WithMachine {
 
   public abstract Optional<MachineStatus> status();
 
+  public static ImmutableMachine.Builder builder() {
+    return ImmutableMachine.builder();
+  }
 }

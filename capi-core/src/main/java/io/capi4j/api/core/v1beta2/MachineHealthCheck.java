@@ -1,12 +1,7 @@
 package io.capi4j.api.core.v1beta2;
 
 import io.capi4j.api.CapiObject;
-import io.capi4j.api.UnknownFields;
-import io.fabric8.kubernetes.api.model.Condition;
-import io.fabric8.kubernetes.api.model.IntOrString;
-import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
-import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
 import tools.jackson.databind.annotation.JsonDeserialize;
@@ -22,4 +17,35 @@ import tools.jackson.databind.annotation.JsonSerialize;
 public abstract class MachineHealthCheck implements CapiObject, WithMachineHealthCheck {
   public static final String KIND = "MachineHealthCheck";
 
+  /** Upstream's {@code DefaultNodeStartupTimeoutSeconds}: the webhook's default for {@code checks.nodeStartupTimeoutSeconds}. */
+  public static final int DEFAULT_NODE_STARTUP_TIMEOUT_SECONDS = 600;
+
+  @Override
+  @Value.Default
+  public String apiVersion() {
+    return Capi.API_VERSION;
+  }
+
+  @Override
+  @Value.Default
+  public String kind() {
+    return KIND;
+  }
+
+  @Override
+  @Value.Default
+  public ObjectMeta metadata() {
+    return new ObjectMeta();
+  }
+
+  @Value.Default
+  public MachineHealthCheckSpec spec() {
+    return MachineHealthCheckSpec.builder().build();
+  }
+
+  public abstract Optional<MachineHealthCheckStatus> status();
+
+  public static ImmutableMachineHealthCheck.Builder builder() {
+    return ImmutableMachineHealthCheck.builder();
+  }
 }

@@ -46,4 +46,7 @@ public abstract class MachinePool implements CapiObject, WithMachinePool {
 
   public abstract Optional<MachinePoolStatus> status();
 
+  public static ImmutableMachinePool.Builder builder() {
+    return ImmutableMachinePool.builder();
+  }
 }

@@ -46,4 +46,7 @@ public abstract class MachineSet implements CapiObject, WithMachineSet {
 
   public abstract Optional<MachineSetStatus> status();
 
+  public static ImmutableMachineSet.Builder builder() {
+    return ImmutableMachineSet.builder();
+  }
 }
