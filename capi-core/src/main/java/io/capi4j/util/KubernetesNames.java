@@ -51,7 +51,7 @@ public final class KubernetesNames {
     }
     if (name.isEmpty()) {
       errs.add("name part must be non-empty");
-    } else if (name.length() > 63) {
+    } else if (byteLength(name) > 63) {
       errs.add("name part must be no more than 63 characters");
     }
     if (!QUALIFIED_NAME.matcher(name).matches()) {
@@ -67,7 +67,7 @@ public final class KubernetesNames {
   /** {@code validation.IsValidLabelValue}. */
   public static List<String> isValidLabelValue(String value) {
     List<String> errs = new ArrayList<>();
-    if (value.length() > 63) {
+    if (byteLength(value) > 63) {
       errs.add("must be no more than 63 characters");
     }
     if (!LABEL_VALUE.matcher(value).matches()) {
@@ -84,7 +84,7 @@ public final class KubernetesNames {
   /** {@code validation.IsDNS1123Subdomain}. */
   public static List<String> isDNS1123Subdomain(String value) {
     List<String> errs = new ArrayList<>();
-    if (value.length() > 253) {
+    if (byteLength(value) > 253) {
       errs.add("must be no more than 253 characters");
     }
     if (!DNS1123_SUBDOMAIN.matcher(value).matches()) {
@@ -100,7 +100,7 @@ public final class KubernetesNames {
   /** {@code validation.IsDNS1123Label}. */
   public static List<String> isDNS1123Label(String value) {
     List<String> errs = new ArrayList<>();
-    if (value.length() > 63) {
+    if (byteLength(value) > 63) {
       errs.add("must be no more than 63 characters");
     }
     if (!DNS1123_LABEL.matcher(value).matches()) {
@@ -128,5 +128,10 @@ public final class KubernetesNames {
     }
     byte[] sum = {(byte) (h >>> 24), (byte) (h >>> 16), (byte) (h >>> 8), (byte) h};
     return "hash_" + Base64.getUrlEncoder().withoutPadding().encodeToString(sum) + "_z";
+  }
+
+  /** Go's {@code len(s)}: the length in UTF-8 bytes, which is what apimachinery's length limits count. */
+  static int byteLength(String s) {
+    return s.getBytes(StandardCharsets.UTF_8).length;
   }
 }

@@ -17,38 +17,27 @@ public final class Selectors {
   private Selectors() {}
 
   /**
-   * Why the selector cannot be converted, in apimachinery's words, or empty when it is valid. An empty selector
-   * is valid and selects everything.
+   * Why the selector cannot be converted ({@code metav1.LabelSelectorAsSelector}), in apimachinery's words, or
+   * empty when it is valid. An empty selector is valid and selects everything. Like Go, only the first broken
+   * requirement is reported (match labels by key first, then the expressions in order); its errors are joined as
+   * an aggregate ({@code [e1, e2]} when there are several).
    */
   public static Optional<String> conversionError(LabelSelector s) {
     if (s == null) {
       return Optional.empty();
     }
     for (Map.Entry<String, String> e : new TreeMap<>(nullSafe(s.getMatchLabels())).entrySet()) {
-      Optional<String> err = requirementError(e.getKey(), List.of(e.getValue()));
+      Optional<String> err = requirementError(e.getKey(), "=", List.of(e.getValue() == null ? "" : e.getValue()));
       if (err.isPresent()) {
         return err;
       }
     }
     for (LabelSelectorRequirement r : nullSafeList(s.getMatchExpressions())) {
       String op = r.getOperator() == null ? "" : r.getOperator();
-      List<String> values = nullSafeList(r.getValues());
-      switch (op) {
-        case "In", "NotIn" -> {
-          if (values.isEmpty()) {
-            return Optional.of("values: Invalid value: []string(nil): for 'in', 'notin' operators, values set can't be empty");
-          }
-        }
-        case "Exists", "DoesNotExist" -> {
-          if (!values.isEmpty()) {
-            return Optional.of("values: Invalid value: " + goSlice(values) + ": values set must be empty for exists and does not exist");
-          }
-        }
-        default -> {
-          return Optional.of("\"" + op + "\" is not a valid label selector operator");
-        }
+      if (!List.of("In", "NotIn", "Exists", "DoesNotExist").contains(op)) {
+        return Optional.of(GoStrconv.quote(op) + " is not a valid label selector operator");
       }
-      Optional<String> err = requirementError(r.getKey() == null ? "" : r.getKey(), values);
+      Optional<String> err = requirementError(r.getKey() == null ? "" : r.getKey(), op, nullSafeList(r.getValues()));
       if (err.isPresent()) {
         return err;
       }
@@ -56,18 +45,38 @@ public final class Selectors {
     return Optional.empty();
   }
 
-  private static Optional<String> requirementError(String key, List<String> values) {
+  /** {@code labels.NewRequirement}'s checks: the key, the number of values for the operator, each value. */
+  private static Optional<String> requirementError(String key, String op, List<String> values) {
+    List<String> errs = new ArrayList<>();
     List<String> kerr = KubernetesNames.isQualifiedName(key);
     if (!kerr.isEmpty()) {
-      return Optional.of("key: Invalid value: \"" + key + "\": " + String.join("; ", kerr));
+      errs.add("key: Invalid value: " + GoStrconv.quote(key) + ": " + String.join("; ", kerr));
     }
-    for (String v : values) {
-      List<String> verr = KubernetesNames.isValidLabelValue(v == null ? "" : v);
+    switch (op) {
+      // "=" (a match label) always has exactly one value
+      case "In", "NotIn" -> {
+        if (values.isEmpty()) {
+          errs.add("values: Invalid value: []string(nil): for 'in', 'notin' operators, values set can't be empty");
+        }
+      }
+      case "Exists", "DoesNotExist" -> {
+        if (!values.isEmpty()) {
+          errs.add("values: Invalid value: " + goSlice(values) + ": values set must be empty for exists and does not exist");
+        }
+      }
+      default -> { }
+    }
+    for (int i = 0; i < values.size(); i++) {
+      String v = values.get(i) == null ? "" : values.get(i);
+      List<String> verr = KubernetesNames.isValidLabelValue(v);
       if (!verr.isEmpty()) {
-        return Optional.of("values[0][" + key + "]: Invalid value: \"" + v + "\": " + String.join("; ", verr));
+        errs.add("values[" + i + "][" + key + "]: Invalid value: " + GoStrconv.quote(v) + ": " + String.join("; ", verr));
       }
     }
-    return Optional.empty();
+    if (errs.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(errs.size() == 1 ? errs.get(0) : "[" + String.join(", ", errs) + "]");
   }
 
   /** Whether the selector matches the labels; an empty or null selector matches everything. */
@@ -136,7 +145,7 @@ public final class Selectors {
   }
 
   private static String goSlice(List<String> values) {
-    return "[]string{\"" + String.join("\", \"", values) + "\"}";
+    return "[]string{" + String.join(", ", values.stream().map(v -> GoStrconv.quote(v == null ? "" : v)).toList()) + "}";
   }
 
   private static <K, V> Map<K, V> nullSafe(Map<K, V> m) {

@@ -4,144 +4,161 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
- * A semantic version as blang/semver v4 parses it: strict {@code MAJOR.MINOR.PATCH[-pre][+build]}, no leading
- * zeros. {@link #parseTolerant} accepts a leading {@code v} and missing minor/patch, as {@code ParseTolerant}
- * does.
+ * A semantic version as blang/semver v4 parses and orders it: strict {@code MAJOR.MINOR.PATCH[-pre][+build]}, no
+ * leading zeros, numbers up to 2^64-1 (held as unsigned {@code long}s). {@link #parseTolerant} is blang's
+ * {@code ParseTolerant}.
+ *
+ * <p>Ordering follows semver 2.0: numbers, then a version without pre-release above one with it, then the
+ * pre-release identifiers one by one (numeric below alphanumeric, numbers by value, others by ASCII order, more
+ * identifiers above fewer). Build metadata never affects the order; {@link #equals} still compares it, as a record.
  */
 public record Semver(long major, long minor, long patch, List<String> pre, List<String> build)
     implements Comparable<Semver> {
-  private static final Pattern IDENT = Pattern.compile("[0-9A-Za-z-]+");
 
   public Semver {
     pre = List.copyOf(pre);
     build = List.copyOf(build);
   }
 
-  /** Strict parse (blang {@code semver.Parse}); empty when invalid. */
+  /** blang's {@code semver.Parse} (strict); empty when invalid. No {@code v} prefix is accepted. */
   public static Optional<Semver> parse(String s) {
     if (s == null || s.isEmpty()) {
       return Optional.empty();
     }
-    String main = s;
+    String[] parts = s.split("\\.", 3);
+    if (parts.length != 3) {
+      return Optional.empty();
+    }
+    String patchStr = parts[2];
     List<String> build = new ArrayList<>();
-    int plus = main.indexOf('+');
+    int plus = patchStr.indexOf('+');
     if (plus >= 0) {
-      for (String b : main.substring(plus + 1).split("\\.", -1)) {
-        if (!IDENT.matcher(b).matches()) {
+      for (String b : patchStr.substring(plus + 1).split("\\.", -1)) {
+        if (b.isEmpty() || !isAlphanumeric(b)) {
           return Optional.empty();
         }
         build.add(b);
       }
-      main = main.substring(0, plus);
+      patchStr = patchStr.substring(0, plus);
     }
     List<String> pre = new ArrayList<>();
-    int dash = main.indexOf('-');
+    int dash = patchStr.indexOf('-');
     if (dash >= 0) {
-      for (String p : main.substring(dash + 1).split("\\.", -1)) {
-        if (!IDENT.matcher(p).matches()) {
+      for (String p : patchStr.substring(dash + 1).split("\\.", -1)) {
+        if (p.isEmpty()) {
           return Optional.empty();
         }
-        if (p.chars().allMatch(Character::isDigit) && p.length() > 1 && p.charAt(0) == '0') {
+        if (isNumeric(p)) {
+          if (hasLeadingZero(p) || parseNumber(p).isEmpty()) {
+            return Optional.empty();
+          }
+        } else if (!isAlphanumeric(p)) {
           return Optional.empty();
         }
         pre.add(p);
       }
-      main = main.substring(0, dash);
+      patchStr = patchStr.substring(0, dash);
     }
-    String[] parts = main.split("\\.", -1);
-    if (parts.length != 3) {
+    Optional<Long> major = parseNumber(parts[0]);
+    Optional<Long> minor = parseNumber(parts[1]);
+    Optional<Long> patch = parseNumber(patchStr);
+    if (major.isEmpty() || minor.isEmpty() || patch.isEmpty()) {
       return Optional.empty();
     }
-    long[] nums = new long[3];
-    for (int i = 0; i < 3; i++) {
-      String p = parts[i];
-      if (p.isEmpty() || !p.chars().allMatch(c -> c >= '0' && c <= '9') || (p.length() > 1 && p.charAt(0) == '0')) {
-        return Optional.empty();
-      }
-      try {
-        nums[i] = Long.parseLong(p);
-      } catch (NumberFormatException e) {
-        return Optional.empty();
-      }
-    }
-    return Optional.of(new Semver(nums[0], nums[1], nums[2], pre, build));
+    return Optional.of(new Semver(major.get(), minor.get(), patch.get(), pre, build));
   }
 
-  /** blang {@code ParseTolerant}: trims spaces, drops one leading {@code v}, fills a missing minor/patch with 0. */
+  /**
+   * blang's {@code ParseTolerant}: trims white space, drops one leading {@code v}, strips leading zeros of the
+   * (up to three) dot-separated parts, and fills a missing minor or patch with 0. A short version may not carry
+   * a pre-release or build ({@code 1.2-alpha} is invalid).
+   */
   public static Optional<Semver> parseTolerant(String s) {
     if (s == null) {
       return Optional.empty();
     }
-    String t = s.trim();
+    String t = s.strip();
     if (t.startsWith("v")) {
       t = t.substring(1);
     }
-    String rest = "";
-    int cut = indexOfAny(t, '-', '+');
-    String core = cut >= 0 ? t.substring(0, cut) : t;
-    rest = cut >= 0 ? t.substring(cut) : "";
-    String[] parts = core.split("\\.", -1);
-    if (parts.length > 3) {
-      return Optional.empty();
+    List<String> parts = new ArrayList<>(List.of(t.split("\\.", 3)));
+    for (int i = 0; i < parts.size(); i++) {
+      String p = parts.get(i);
+      if (p.length() > 1) {
+        int z = 0;
+        while (z < p.length() && p.charAt(z) == '0') {
+          z++;
+        }
+        parts.set(i, z == p.length() ? "0" : p.substring(z));
+      }
     }
-    StringBuilder sb = new StringBuilder(core);
-    for (int i = parts.length; i < 3; i++) {
-      sb.append(".0");
+    if (parts.size() < 3) {
+      String last = parts.get(parts.size() - 1);
+      if (last.contains("+") || last.contains("-")) {
+        return Optional.empty();
+      }
+      while (parts.size() < 3) {
+        parts.add("0");
+      }
     }
-    return parse(sb + rest);
+    return parse(String.join(".", parts));
   }
 
-  private static int indexOfAny(String s, char a, char b) {
-    int i = s.indexOf(a);
-    int j = s.indexOf(b);
-    if (i < 0) {
-      return j;
+  /** An unsigned decimal number without leading zeros, up to 2^64-1. */
+  private static Optional<Long> parseNumber(String s) {
+    if (s.isEmpty() || !isNumeric(s) || hasLeadingZero(s)) {
+      return Optional.empty();
     }
-    if (j < 0) {
-      return i;
+    try {
+      return Optional.of(Long.parseUnsignedLong(s));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
     }
-    return Math.min(i, j);
+  }
+
+  private static boolean isNumeric(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isAlphanumeric(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean hasLeadingZero(String s) {
+    return s.length() > 1 && s.charAt(0) == '0';
   }
 
   @Override
   public int compareTo(Semver o) {
-    int c = Long.compare(major, o.major);
+    int c = Long.compareUnsigned(major, o.major);
     if (c == 0) {
-      c = Long.compare(minor, o.minor);
+      c = Long.compareUnsigned(minor, o.minor);
     }
     if (c == 0) {
-      c = Long.compare(patch, o.patch);
+      c = Long.compareUnsigned(patch, o.patch);
     }
     if (c != 0) {
-      return c;
+      return Integer.signum(c);
     }
-    if (pre.isEmpty() && o.pre.isEmpty()) {
-      return 0;
-    }
-    if (pre.isEmpty()) {
-      return 1;
-    }
-    if (o.pre.isEmpty()) {
-      return -1;
+    if (pre.isEmpty() || o.pre.isEmpty()) {
+      return Boolean.compare(pre.isEmpty(), o.pre.isEmpty());
     }
     for (int i = 0; i < Math.min(pre.size(), o.pre.size()); i++) {
-      String a = pre.get(i);
-      String b = o.pre.get(i);
-      boolean an = a.chars().allMatch(Character::isDigit);
-      boolean bn = b.chars().allMatch(Character::isDigit);
-      int r;
-      if (an && bn) {
-        r = Long.compare(Long.parseLong(a), Long.parseLong(b));
-      } else if (an) {
-        r = -1;
-      } else if (bn) {
-        r = 1;
-      } else {
-        r = a.compareTo(b);
-      }
+      int r = comparePre(pre.get(i), o.pre.get(i));
       if (r != 0) {
         return r;
       }
@@ -149,10 +166,25 @@ public record Semver(long major, long minor, long patch, List<String> pre, List<
     return Integer.compare(pre.size(), o.pre.size());
   }
 
-  /** {@code MAJOR.MINOR.PATCH[-pre][+build]}, without a {@code v}, as Go's {@code semver.String()}. */
+  private static int comparePre(String a, String b) {
+    boolean an = isNumeric(a);
+    boolean bn = isNumeric(b);
+    if (an && bn) {
+      return Long.compareUnsigned(Long.parseUnsignedLong(a), Long.parseUnsignedLong(b));
+    }
+    if (an != bn) {
+      return an ? -1 : 1;
+    }
+    return Integer.signum(a.compareTo(b));
+  }
+
+  /** {@code MAJOR.MINOR.PATCH[-pre][+build]}, without a {@code v}, as Go's {@code Version.String()}. */
   @Override
   public String toString() {
-    StringBuilder sb = new StringBuilder().append(major).append('.').append(minor).append('.').append(patch);
+    StringBuilder sb = new StringBuilder()
+        .append(Long.toUnsignedString(major)).append('.')
+        .append(Long.toUnsignedString(minor)).append('.')
+        .append(Long.toUnsignedString(patch));
     if (!pre.isEmpty()) {
       sb.append('-').append(String.join(".", pre));
     }

@@ -1,6 +1,9 @@
 package io.capi4j.validation;
 
+import io.capi4j.util.GoStrconv;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
@@ -77,12 +80,14 @@ public record FieldError(Type type, String field, String badValue, String detail
 
   /** {@code field.TooLong}. */
   public static FieldError tooLong(FieldPath field, int maxLength) {
-    return new FieldError(Type.TOO_LONG, field.toString(), null, "may not be more than " + maxLength + " bytes");
+    return new FieldError(Type.TOO_LONG, field.toString(), null,
+        "may not be more than " + maxLength + (maxLength == 1 ? " byte" : " bytes"));
   }
 
   /** {@code field.TooMany}. */
   public static FieldError tooMany(FieldPath field, int actual, int max) {
-    return new FieldError(Type.TOO_MANY, field.toString(), Integer.toString(actual), "must have at most " + max + " items");
+    return new FieldError(Type.TOO_MANY, field.toString(), Integer.toString(actual),
+        "must have at most " + max + (max == 1 ? " item" : " items"));
   }
 
   /** A type mismatch found while decoding: the value's JSON type is not the field's. */
@@ -109,12 +114,27 @@ public record FieldError(Type type, String field, String badValue, String detail
     return sb.toString();
   }
 
+  /**
+   * The bad value as {@code field.Error} prints it: strings quoted ({@code %q}), string maps and lists as Go's
+   * {@code %#v} prints them ({@code map[string]string{"a":"b"}}, keys sorted; {@code []string{"a", "b"}}), other
+   * values as they print themselves.
+   */
   static String printValue(Object value) {
     if (value == null) {
       return "null";
     }
     if (value instanceof String s) {
-      return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+      return GoStrconv.quote(s);
+    }
+    if (value instanceof Map<?, ?> m && m.keySet().stream().allMatch(String.class::isInstance)
+        && m.values().stream().allMatch(v -> v == null || v instanceof String)) {
+      return new TreeMap<>(m).entrySet().stream()
+          .map(e -> GoStrconv.quote(String.valueOf(e.getKey())) + ":" + GoStrconv.quote(e.getValue() == null ? "" : (String) e.getValue()))
+          .collect(Collectors.joining(", ", "map[string]string{", "}"));
+    }
+    if (value instanceof List<?> l && l.stream().allMatch(v -> v == null || v instanceof String)) {
+      return l.stream().map(v -> GoStrconv.quote(v == null ? "" : (String) v))
+          .collect(Collectors.joining(", ", "[]string{", "}"));
     }
     return String.valueOf(value);
   }

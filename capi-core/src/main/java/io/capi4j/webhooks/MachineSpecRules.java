@@ -17,6 +17,9 @@ public final class MachineSpecRules {
 
   static final String TAINT_KEY_PATTERN =
       "^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\\/)?([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$";
+  static final String TAINT_KEY_CEL_MESSAGE =
+      "key must be a valid qualified name of max size 63 characters with an optional subdomain prefix of max size 253"
+          + " characters";
   static final String LABEL_VALUE_PATTERN = "^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$";
 
   /** Checks {@code spec} at {@code path} (e.g. {@code spec.template.spec}). */
@@ -58,6 +61,9 @@ public final class MachineSpecRules {
       FieldPath tp = path.child("taints").index(i);
       Schema.requiredString(errs, tp.child("key"), t.key(), 1, 317);
       Schema.pattern(errs, tp.child("key"), t.key(), TAINT_KEY_PATTERN);
+      if (!t.key().isEmpty()) {
+        Schema.cel(errs, tp.child("key"), taintKeySizesOk(t.key()), "string", TAINT_KEY_CEL_MESSAGE);
+      }
       Schema.optionalString(errs, tp.child("value"), t.value(), 1, 63);
       Schema.pattern(errs, tp.child("value"), t.value(), LABEL_VALUE_PATTERN);
       if (t.effect().isEmpty()) {
@@ -76,7 +82,26 @@ public final class MachineSpecRules {
     return errs;
   }
 
+  /**
+   * The taint key's CEL rule: {@code self.contains('/') ? (self.split('/')[0].size() <= 253 &&
+   * self.split('/')[1].size() <= 63 && self.split('/').size() == 2) : self.size() <= 63} (sizes in characters).
+   */
+  static boolean taintKeySizesOk(String key) {
+    if (!key.contains("/")) {
+      return size(key) <= 63;
+    }
+    String[] parts = key.split("/", -1);
+    return size(parts[0]) <= 253 && size(parts[1]) <= 63 && parts.length == 2;
+  }
+
+  private static int size(String s) {
+    return s.codePointCount(0, s.length());
+  }
+
   private static void checkDeletion(MachineDeletionSpec d, FieldPath p, List<FieldError> errs) {
+    int set = (d.nodeDrainTimeoutSeconds().isPresent() ? 1 : 0) + (d.nodeVolumeDetachTimeoutSeconds().isPresent() ? 1 : 0)
+        + (d.nodeDeletionTimeoutSeconds().isPresent() ? 1 : 0);
+    Schema.minProperties(errs, p, set, 1);
     Schema.minimum(errs, p.child("nodeDrainTimeoutSeconds"), d.nodeDrainTimeoutSeconds(), 0);
     Schema.minimum(errs, p.child("nodeVolumeDetachTimeoutSeconds"), d.nodeVolumeDetachTimeoutSeconds(), 0);
     Schema.minimum(errs, p.child("nodeDeletionTimeoutSeconds"), d.nodeDeletionTimeoutSeconds(), 0);

@@ -4,6 +4,8 @@ import io.capi4j.validation.FieldError;
 import io.capi4j.validation.FieldPath;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -37,21 +39,52 @@ public final class Schema {
     }
   }
 
-  /** Length bounds of a string that is present. */
+  /** Length bounds of a string that is present, counted in characters (Unicode code points) as OpenAPI counts. */
   public static void length(List<FieldError> errs, FieldPath path, String value, int minLen, int maxLen) {
-    if (value.length() < minLen) {
+    int n = value.codePointCount(0, value.length());
+    if (n < minLen) {
       errs.add(FieldError.invalid(path, value, path + " in body should be at least " + minLen + " chars long"));
     }
-    if (maxLen > 0 && value.length() > maxLen) {
+    if (maxLen > 0 && n > maxLen) {
       errs.add(FieldError.tooLong(path, maxLen));
     }
   }
 
-  /** A string matching a regular expression (checked only when non-empty). */
+  /**
+   * A string matching a regular expression (checked only when non-empty). The CRD's patterns are Go (RE2)
+   * regular expressions, where {@code $} only matches at the very end of the text; Java's {@code $} would also
+   * match before a final line break, so it is translated to {@code \z}.
+   */
   public static void pattern(List<FieldError> errs, FieldPath path, String value, String regex) {
-    if (!value.isEmpty() && !Pattern.compile(regex).matcher(value).find()) {
+    if (!value.isEmpty() && !compiled(regex).matcher(value).find()) {
       errs.add(FieldError.invalid(path, value, path + " in body should match '" + regex + "'"));
     }
+  }
+
+  /**
+   * An object with {@code MinProperties}: {@code count} is the number of its fields that are set.
+   * {@code spec.rollout: Invalid value: 0: spec.rollout in body should have at least 1 properties}.
+   */
+  public static void minProperties(List<FieldError> errs, FieldPath path, int count, int min) {
+    if (count < min) {
+      errs.add(FieldError.invalid(path, count, path + " in body should have at least " + min + " properties"));
+    }
+  }
+
+  /**
+   * A CEL rule ({@code x-kubernetes-validations}) that {@code holds} or not. The API server reports a broken rule
+   * with the OpenAPI type of the field as the value: {@code <path>: Invalid value: "string": <message>}.
+   */
+  public static void cel(List<FieldError> errs, FieldPath path, boolean holds, String openApiType, String message) {
+    if (!holds) {
+      errs.add(FieldError.invalid(path, openApiType, message));
+    }
+  }
+
+  private static final Map<String, Pattern> PATTERNS = new ConcurrentHashMap<>();
+
+  private static Pattern compiled(String regex) {
+    return PATTERNS.computeIfAbsent(regex, r -> Pattern.compile(r.replaceAll("(?<!\\\\)\\$", "\\\\z")));
   }
 
   /** An enumerated string (checked only when non-empty). */

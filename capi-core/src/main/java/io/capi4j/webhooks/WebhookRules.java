@@ -3,20 +3,28 @@ package io.capi4j.webhooks;
 import io.capi4j.api.core.v1beta2.Bootstrap;
 import io.capi4j.api.core.v1beta2.Capi;
 import io.capi4j.api.core.v1beta2.ContractVersionedObjectReference;
+import io.capi4j.api.core.v1beta2.MachineDeletionSpec;
+import io.capi4j.api.core.v1beta2.MachineNamingSpec;
+import io.capi4j.api.core.v1beta2.MachineSpec;
 import io.capi4j.api.core.v1beta2.MachineTaint;
 import io.capi4j.api.core.v1beta2.TemplateMeta;
 import io.capi4j.util.GoStrconv;
 import io.capi4j.util.IntOrPercent;
 import io.capi4j.util.KubernetesNames;
 import io.capi4j.util.NameTemplate;
+import io.capi4j.util.Selectors;
 import io.capi4j.util.Semver;
 import io.capi4j.validation.DefaultingException;
 import io.capi4j.validation.FeatureGates;
 import io.capi4j.validation.FieldError;
 import io.capi4j.validation.FieldPath;
 import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -132,17 +140,123 @@ public final class WebhookRules {
 
   /**
    * capi4j's own rule (a deviation from upstream, see the README): a negative int or a negative percent can only
-   * be a mistake.
+   * be a mistake. Values that are not an int or a percent are left to {@link #validateIntOrPercent}.
    */
   public static List<FieldError> rejectNegative(Optional<IntOrString> value, FieldPath path) {
-    if (value.isEmpty() || !IntOrPercent.isValid(value.get())) {
+    if (value.isEmpty() || !IntOrPercent.isNegative(value.get())) {
       return List.of();
     }
-    IntOrString v = value.get();
-    boolean negative = v.getIntVal() != null ? v.getIntVal() < 0 : v.getStrVal().startsWith("-");
-    return negative
-        ? List.of(FieldError.invalid(path, IntOrPercent.toString(v), "must not be negative (capi4j)"))
-        : List.of();
+    return List.of(FieldError.invalid(path, IntOrPercent.toString(value.get()), "must not be negative (capi4j)"));
+  }
+
+  /**
+   * capi4j's own rule (a deviation from upstream, whose v1beta2 schema has no minimum): negative replicas.
+   * {@code spec.replicas: Invalid value: -1: must be greater than or equal to 0 (capi4j)}.
+   */
+  public static List<FieldError> rejectNegativeReplicas(Optional<Integer> replicas, FieldPath path) {
+    if (replicas.isPresent() && replicas.get() < 0) {
+      return List.of(FieldError.invalid(path, replicas.get(), "must be greater than or equal to 0 (capi4j)"));
+    }
+    return List.of();
+  }
+
+  /**
+   * capi4j's own rule (a deviation from upstream, which clamps with whatever it gets): when both autoscaler
+   * annotations parse, the min size must not be negative and must not exceed the max size. Annotations that do
+   * not parse are left to defaulting, which fails on them.
+   */
+  public static List<FieldError> autoscalerBounds(Map<String, String> annotations) {
+    String min = annotations.get(Capi.AUTOSCALER_MIN_SIZE_ANNOTATION);
+    String max = annotations.get(Capi.AUTOSCALER_MAX_SIZE_ANNOTATION);
+    if (min == null || max == null) {
+      return List.of();
+    }
+    int lo;
+    int hi;
+    try {
+      lo = GoStrconv.parseInt32(min);
+      hi = GoStrconv.parseInt32(max);
+    } catch (NumberFormatException e) {
+      return List.of();
+    }
+    List<FieldError> errs = new ArrayList<>();
+    FieldPath p = FieldPath.of("metadata", "annotations");
+    if (lo < 0) {
+      errs.add(FieldError.invalid(p.key(Capi.AUTOSCALER_MIN_SIZE_ANNOTATION), min, "must not be negative (capi4j)"));
+    }
+    if (lo > hi) {
+      errs.add(FieldError.invalid(p.key(Capi.AUTOSCALER_MAX_SIZE_ANNOTATION), max,
+          "must be greater than or equal to the min size " + lo + " (capi4j)"));
+    }
+    return errs;
+  }
+
+  /** A copy of {@code meta} whose label {@code cluster.x-k8s.io/cluster-name} is {@code clusterName} (always set). */
+  public static ObjectMeta withClusterNameLabel(ObjectMeta meta, String clusterName) {
+    Map<String, String> labels = new LinkedHashMap<>(meta.getLabels() == null ? Map.of() : meta.getLabels());
+    labels.put(Capi.CLUSTER_NAME_LABEL, clusterName);
+    return new ObjectMetaBuilder(meta).withLabels(labels).build();
+  }
+
+  /**
+   * {@code DefaultMachineNodeDeletionTimeoutSeconds}: {@code deletion.nodeDeletionTimeoutSeconds} is 10 when
+   * unset.
+   */
+  public static MachineSpec defaultNodeDeletionTimeout(MachineSpec spec) {
+    MachineDeletionSpec d = spec.deletionOrEmpty();
+    if (d.nodeDeletionTimeoutSeconds().isPresent()) {
+      return spec;
+    }
+    return spec.withDeletion(d.withNodeDeletionTimeoutSeconds(DEFAULT_NODE_DELETION_TIMEOUT_SECONDS));
+  }
+
+  /**
+   * {@code labels.IsMachinePoolOwned}: the label {@code cluster.x-k8s.io/pool-name} is present, or an owner
+   * reference has kind {@code MachinePool}.
+   */
+  public static boolean isMachinePoolOwned(ObjectMeta meta) {
+    if (meta.getLabels() != null && meta.getLabels().containsKey(Capi.MACHINE_POOL_NAME_LABEL)) {
+      return true;
+    }
+    return meta.getOwnerReferences() != null
+        && meta.getOwnerReferences().stream().anyMatch(r -> "MachinePool".equals(r.getKind()));
+  }
+
+  /**
+   * The selector must convert ({@code spec.selector: Invalid value}) and then match the template's labels
+   * ({@code spec.template.metadata.labels}, {@code must match spec.selector "<selector>"}). MachineDeployment
+   * reports a mismatch as {@code Forbidden}, MachineSet as {@code Invalid} with the labels as the value (QUIRK Q2).
+   */
+  public static List<FieldError> validateSelectorMatchesTemplate(
+      LabelSelector selector, Map<String, String> templateLabels, boolean forbidden) {
+    FieldPath spec = FieldPath.of("spec");
+    Optional<String> conversionError = Selectors.conversionError(selector);
+    if (conversionError.isPresent()) {
+      return List.of(FieldError.invalid(spec.child("selector"), Selectors.toString(selector), conversionError.get()));
+    }
+    if (Selectors.matches(selector, templateLabels)) {
+      return List.of();
+    }
+    FieldPath path = spec.child("template", "metadata", "labels");
+    String detail = "must match spec.selector " + GoStrconv.quote(Selectors.toString(selector));
+    return List.of(forbidden ? FieldError.forbidden(path, detail) : FieldError.invalid(path, templateLabels, detail));
+  }
+
+  /** Update only: {@code spec.clusterName: Forbidden: field is immutable}. */
+  public static List<FieldError> validateClusterNameImmutable(Optional<String> oldClusterName, String clusterName) {
+    if (oldClusterName.isPresent() && !oldClusterName.get().equals(clusterName)) {
+      return List.of(FieldError.forbidden(FieldPath.of("spec", "clusterName"), "field is immutable"));
+    }
+    return List.of();
+  }
+
+  /** {@code spec.clusterName} must equal {@code spec.template.spec.clusterName}. */
+  public static List<FieldError> validateClusterNamesEqual(String clusterName, String templateClusterName) {
+    if (!clusterName.equals(templateClusterName)) {
+      return List.of(FieldError.invalid(FieldPath.of("spec", "clusterName"), clusterName,
+          "spec.clusterName and spec.template.spec.clusterName must be set to the same value"));
+    }
+    return List.of();
   }
 
   /** {@code taints.ValidateMachineTaints}. */
@@ -224,6 +338,15 @@ public final class WebhookRules {
     return errs;
   }
 
+  /**
+   * CRD rules of {@code MachineNamingSpec}: at least one property ({@code MinProperties=1}), {@code template}
+   * 1..256 characters.
+   */
+  public static void checkMachineNaming(List<FieldError> errs, MachineNamingSpec naming, FieldPath path) {
+    Schema.minProperties(errs, path, naming.template().isEmpty() ? 0 : 1, 1);
+    Schema.optionalString(errs, path.child("template"), naming.template(), 1, 256);
+  }
+
   /** {@code validateMDMachineNaming} / {@code validateMSMachineNaming}. */
   public static List<FieldError> validateMachineNaming(String template, FieldPath path) {
     List<FieldError> errs = new ArrayList<>();
@@ -251,6 +374,7 @@ public final class WebhookRules {
   public static String renderMachineName(String template, String clusterName, String machineSetName, String random) {
     String name =
         NameTemplate.render(
+            "template name generator",
             template,
             Map.of("cluster", Map.of("name", clusterName), "machineSet", Map.of("name", machineSetName), "random", random));
     if (name.length() > 63) {
@@ -276,10 +400,9 @@ public final class WebhookRules {
       return List.of();
     }
     return List.of(
-        new FieldError(
-            FieldError.Type.INVALID,
-            "metadata.annotations." + Capi.MACHINE_SET_SKIP_PREFLIGHT_CHECKS_ANNOTATION,
-            "[]string{" + String.join(", ", invalid.stream().map(s -> "\"" + s + "\"").toList()) + "}",
+        FieldError.invalid(
+            FieldPath.of("metadata", "annotations", Capi.MACHINE_SET_SKIP_PREFLIGHT_CHECKS_ANNOTATION),
+            invalid,
             "skipped preflight check(s) must be among: [" + String.join(" ", new TreeSet<>(PREFLIGHT_CHECKS)) + "]"));
   }
 

@@ -1,12 +1,7 @@
 package io.capi4j.api.core.v1beta2;
 
 import io.capi4j.api.CapiObject;
-import io.capi4j.api.UnknownFields;
-import io.fabric8.kubernetes.api.model.Condition;
-import io.fabric8.kubernetes.api.model.IntOrString;
-import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
-import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
 import tools.jackson.databind.annotation.JsonDeserialize;

@@ -44,4 +44,8 @@ public abstract class MachineHealthCheckRemediationTemplateReference implements 
         .name(name)
         .build();
   }
+
+  public static ImmutableMachineHealthCheckRemediationTemplateReference.Builder builder() {
+    return ImmutableMachineHealthCheckRemediationTemplateReference.builder();
+  }
 }

@@ -37,4 +37,8 @@ public abstract class UnhealthyCondition implements UnknownFields, WithUnhealthy
         .timeoutSeconds(timeoutSeconds)
         .build();
   }
+
+  public static ImmutableUnhealthyCondition.Builder builder() {
+    return ImmutableUnhealthyCondition.builder();
+  }
 }
