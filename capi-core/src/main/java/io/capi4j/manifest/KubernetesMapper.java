@@ -19,7 +19,9 @@ import tools.jackson.dataformat.yaml.YAMLWriteFeature;
 /**
  * The Jackson configuration capi4j reads and writes manifests with. It is strict where the Kubernetes API
  * server is strict: no coercion between strings, numbers and booleans, no fractions into integers. It writes
- * the way {@code kubectl} does: no empty collections, no {@code ""} for unset strings, no document start markers.
+ * the way {@code kubectl} does: no empty collections, no document start markers. (capi4j's own value types omit
+ * {@code ""} for unset Go strings with a property annotation; fabric8's types keep theirs, e.g. a condition's
+ * empty message.)
  *
  * <p>Each {@link Manifests} instance holds its own mappers; there is no shared static mapper.
  */
@@ -47,7 +49,7 @@ public final class KubernetesMapper {
         .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
         .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
         .changeDefaultPropertyInclusion(v -> JsonInclude.Value.construct(JsonInclude.Include.NON_ABSENT, JsonInclude.Include.NON_ABSENT));
-    for (Class<?> c : List.of(String.class, List.class, Map.class, Set.class, com.google.common.collect.ImmutableList.class,
+    for (Class<?> c : List.of(List.class, Map.class, Set.class, com.google.common.collect.ImmutableList.class,
         com.google.common.collect.ImmutableMap.class, com.google.common.collect.ImmutableSet.class)) {
       b.withConfigOverride(c, o -> o.setInclude(JsonInclude.Value.construct(JsonInclude.Include.NON_EMPTY, JsonInclude.Include.ALWAYS)));
     }

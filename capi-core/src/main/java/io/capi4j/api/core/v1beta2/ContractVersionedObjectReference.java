@@ -1,5 +1,6 @@
 package io.capi4j.api.core.v1beta2;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.capi4j.api.UnknownFields;
 import org.immutables.value.Value;
 import tools.jackson.databind.annotation.JsonDeserialize;
@@ -14,18 +15,21 @@ import tools.jackson.databind.annotation.JsonSerialize;
 @JsonDeserialize(as = ImmutableContractVersionedObjectReference.class)
 public abstract class ContractVersionedObjectReference implements UnknownFields, WithContractVersionedObjectReference {
   /** The API group, e.g. {@code infrastructure.cluster.x-k8s.io}. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String apiGroup() {
     return "";
   }
 
   /** The kind, e.g. {@code AzureMachineTemplate}. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String kind() {
     return "";
   }
 
   /** The name of the referenced object. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String name() {
     return "";

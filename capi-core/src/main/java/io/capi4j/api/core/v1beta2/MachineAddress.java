@@ -1,5 +1,6 @@
 package io.capi4j.api.core.v1beta2;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.capi4j.api.CapiObject;
 import io.capi4j.api.UnknownFields;
 import io.fabric8.kubernetes.api.model.Condition;
@@ -16,10 +17,13 @@ import tools.jackson.databind.annotation.JsonSerialize;
 @JsonSerialize(as = ImmutableMachineAddress.class)
 @JsonDeserialize(as = ImmutableMachineAddress.class)
 public abstract class MachineAddress implements UnknownFields, WithMachineAddress {
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String type() {
     return "";
   }
+
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
 
   @Value.Default
   public String address() {

@@ -1,5 +1,6 @@
 package io.capi4j.api.core.v1beta2;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.capi4j.api.CapiObject;
 import io.capi4j.api.UnknownFields;
 import io.fabric8.kubernetes.api.model.Condition;
@@ -16,20 +17,27 @@ import tools.jackson.databind.annotation.JsonSerialize;
 @JsonSerialize(as = ImmutableMachineDeletionStatus.class)
 @JsonDeserialize(as = ImmutableMachineDeletionStatus.class)
 public abstract class MachineDeletionStatus implements UnknownFields, WithMachineDeletionStatus {
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String nodeDrainStartTime() {
     return "";
   }
+
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
 
   @Value.Default
   public String waitForNodeVolumeDetachStartTime() {
     return "";
   }
 
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+
   @Value.Default
   public String waitForPreDrainHookStartTime() {
     return "";
   }
+
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
 
   @Value.Default
   public String waitForPreTerminateHookStartTime() {

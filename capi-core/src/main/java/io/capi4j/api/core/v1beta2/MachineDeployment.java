@@ -1,5 +1,6 @@
 package io.capi4j.api.core.v1beta2;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.capi4j.api.CapiObject;
 import io.capi4j.api.UnknownFields;
 import io.fabric8.kubernetes.api.model.Condition;
@@ -23,12 +24,14 @@ public abstract class MachineDeployment implements CapiObject, WithMachineDeploy
   public static final String KIND = "MachineDeployment";
 
   @Override
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String apiVersion() {
     return Capi.API_VERSION;
   }
 
   @Override
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String kind() {
     return KIND;

@@ -1,5 +1,6 @@
 package io.capi4j.api.core.v1beta2;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.capi4j.api.CapiObject;
 import io.capi4j.api.UnknownFields;
 import io.fabric8.kubernetes.api.model.Condition;
@@ -22,6 +23,7 @@ public abstract class MachineDeploymentDeletionSpec implements UnknownFields, Wi
   public static final String OLDEST = "Oldest";
 
   /** {@code Random} (default when empty), {@code Newest} or {@code Oldest}. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String order() {
     return "";

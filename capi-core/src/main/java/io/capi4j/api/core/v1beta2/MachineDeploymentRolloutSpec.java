@@ -1,5 +1,6 @@
 package io.capi4j.api.core.v1beta2;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.capi4j.api.CapiObject;
 import io.capi4j.api.UnknownFields;
 import io.fabric8.kubernetes.api.model.Condition;
@@ -18,6 +19,7 @@ import tools.jackson.databind.annotation.JsonSerialize;
 @JsonDeserialize(as = ImmutableMachineDeploymentRolloutSpec.class)
 public abstract class MachineDeploymentRolloutSpec implements UnknownFields, WithMachineDeploymentRolloutSpec {
   /** RFC 3339 time after which every MachineSet created before it is rolled out. Empty when unset. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String after() {
     return "";

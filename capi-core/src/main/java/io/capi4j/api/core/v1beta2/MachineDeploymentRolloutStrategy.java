@@ -1,5 +1,6 @@
 package io.capi4j.api.core.v1beta2;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.capi4j.api.CapiObject;
 import io.capi4j.api.UnknownFields;
 import io.fabric8.kubernetes.api.model.Condition;
@@ -21,6 +22,7 @@ public abstract class MachineDeploymentRolloutStrategy implements UnknownFields,
   public static final String ON_DELETE = "OnDelete";
 
   /** {@code RollingUpdate} (the default) or {@code OnDelete}. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String type() {
     return "";

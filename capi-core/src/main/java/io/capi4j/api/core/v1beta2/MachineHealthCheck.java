@@ -1,5 +1,6 @@
 package io.capi4j.api.core.v1beta2;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.capi4j.api.CapiObject;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import java.util.Optional;
@@ -20,12 +21,14 @@ public abstract class MachineHealthCheck implements CapiObject, WithMachineHealt
   public static final int DEFAULT_NODE_STARTUP_TIMEOUT_SECONDS = 600;
 
   @Override
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String apiVersion() {
     return Capi.API_VERSION;
   }
 
   @Override
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String kind() {
     return KIND;

@@ -1,5 +1,6 @@
 package io.capi4j.api.core.v1beta2;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.capi4j.api.CapiObject;
 import io.capi4j.api.UnknownFields;
 import io.fabric8.kubernetes.api.model.Condition;
@@ -17,15 +18,20 @@ import tools.jackson.databind.annotation.JsonSerialize;
 @JsonSerialize(as = ImmutableMachineHealthCheckRemediationTemplateReference.class)
 @JsonDeserialize(as = ImmutableMachineHealthCheckRemediationTemplateReference.class)
 public abstract class MachineHealthCheckRemediationTemplateReference implements UnknownFields, WithMachineHealthCheckRemediationTemplateReference {
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String kind() {
     return "";
   }
 
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+
   @Value.Default
   public String name() {
     return "";
   }
+
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
 
   @Value.Default
   public String apiVersion() {

@@ -1,5 +1,6 @@
 package io.capi4j.api.core.v1beta2;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.capi4j.api.CapiObject;
 import io.capi4j.api.UnknownFields;
 import io.fabric8.kubernetes.api.model.Condition;
@@ -21,6 +22,7 @@ public abstract class MachineHealthCheckRemediationTriggerIf implements UnknownF
   public abstract Optional<IntOrString> unhealthyLessThanOrEqualTo();
 
   /** {@code [min-max]}, inclusive; takes precedence over {@link #unhealthyLessThanOrEqualTo()}. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String unhealthyInRange() {
     return "";

@@ -1,5 +1,6 @@
 package io.capi4j.api.core.v1beta2;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.capi4j.api.UnknownFields;
 import org.immutables.value.Value;
 import tools.jackson.databind.annotation.JsonDeserialize;
@@ -13,6 +14,7 @@ import tools.jackson.databind.annotation.JsonSerialize;
 @JsonSerialize(as = ImmutableMachineNamingSpec.class)
 @JsonDeserialize(as = ImmutableMachineNamingSpec.class)
 public abstract class MachineNamingSpec implements UnknownFields, WithMachineNamingSpec {
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String template() {
     return "";

@@ -1,5 +1,6 @@
 package io.capi4j.api.core.v1beta2;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.capi4j.api.CapiObject;
 import io.capi4j.api.UnknownFields;
 import io.fabric8.kubernetes.api.model.Condition;
@@ -42,6 +43,8 @@ public abstract class MachinePoolStatus implements UnknownFields, WithMachinePoo
   public abstract Optional<Integer> upToDateReplicas();
 
   public abstract List<StatusVersion> versions();
+
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
 
   @Value.Default
   public String phase() {

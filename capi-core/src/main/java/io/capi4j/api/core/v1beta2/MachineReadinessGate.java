@@ -1,5 +1,6 @@
 package io.capi4j.api.core.v1beta2;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.capi4j.api.UnknownFields;
 import org.immutables.value.Value;
 import tools.jackson.databind.annotation.JsonDeserialize;
@@ -13,12 +14,15 @@ public abstract class MachineReadinessGate implements UnknownFields, WithMachine
   public static final String POLARITY_POSITIVE = "Positive";
   public static final String POLARITY_NEGATIVE = "Negative";
 
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+
   @Value.Default
   public String conditionType() {
     return "";
   }
 
   /** {@code Positive} (default when empty) or {@code Negative}. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String polarity() {
     return "";

@@ -1,5 +1,6 @@
 package io.capi4j.api.core.v1beta2;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.capi4j.api.CapiObject;
 import io.capi4j.api.UnknownFields;
 import io.fabric8.kubernetes.api.model.Condition;
@@ -17,6 +18,7 @@ import tools.jackson.databind.annotation.JsonSerialize;
 @JsonDeserialize(as = ImmutableMachineSetDeletionSpec.class)
 public abstract class MachineSetDeletionSpec implements UnknownFields, WithMachineSetDeletionSpec {
   /** {@code Random} (default when empty), {@code Newest} or {@code Oldest}. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String order() {
     return "";

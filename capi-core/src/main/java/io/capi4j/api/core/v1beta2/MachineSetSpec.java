@@ -1,5 +1,6 @@
 package io.capi4j.api.core.v1beta2;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.capi4j.api.CapiObject;
 import io.capi4j.api.UnknownFields;
 import io.fabric8.kubernetes.api.model.Condition;
@@ -16,6 +17,7 @@ import tools.jackson.databind.annotation.JsonSerialize;
 @JsonSerialize(as = ImmutableMachineSetSpec.class)
 @JsonDeserialize(as = ImmutableMachineSetSpec.class)
 public abstract class MachineSetSpec implements UnknownFields, WithMachineSetSpec {
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String clusterName() {
     return "";

@@ -1,5 +1,6 @@
 package io.capi4j.api.core.v1beta2;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.capi4j.api.UnknownFields;
 import java.util.List;
 import java.util.Optional;
@@ -12,6 +13,7 @@ import tools.jackson.databind.annotation.JsonSerialize;
 @JsonSerialize(as = ImmutableMachineSpec.class)
 @JsonDeserialize(as = ImmutableMachineSpec.class)
 public abstract class MachineSpec implements UnknownFields, WithMachineSpec {
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String clusterName() {
     return "";
@@ -22,15 +24,20 @@ public abstract class MachineSpec implements UnknownFields, WithMachineSpec {
   public abstract Optional<ContractVersionedObjectReference> infrastructureRef();
 
   /** The Kubernetes version, e.g. {@code v1.32.0}. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String version() {
     return "";
   }
 
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+
   @Value.Default
   public String providerID() {
     return "";
   }
+
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
 
   @Value.Default
   public String failureDomain() {

@@ -1,5 +1,6 @@
 package io.capi4j.api.core.v1beta2;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.capi4j.api.CapiObject;
 import io.capi4j.api.UnknownFields;
 import io.fabric8.kubernetes.api.model.Condition;
@@ -34,6 +35,8 @@ public abstract class MachineStatus implements UnknownFields, WithMachineStatus 
 
   public abstract Optional<NodeSystemInfo> nodeInfo();
 
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+
   @Value.Default
   public String lastUpdated() {
     return "";
@@ -41,15 +44,21 @@ public abstract class MachineStatus implements UnknownFields, WithMachineStatus 
 
   public abstract List<MachineAddress> addresses();
 
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+
   @Value.Default
   public String failureDomain() {
     return "";
   }
 
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+
   @Value.Default
   public String phase() {
     return "";
   }
+
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
 
   @Value.Default
   public String certificatesExpiryDate() {

@@ -1,5 +1,6 @@
 package io.capi4j.api.core.v1beta2;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.capi4j.api.UnknownFields;
 import org.immutables.value.Value;
 import tools.jackson.databind.annotation.JsonDeserialize;
@@ -13,10 +14,14 @@ public abstract class MachineTaint implements UnknownFields, WithMachineTaint {
   public static final String PROPAGATION_ALWAYS = "Always";
   public static final String PROPAGATION_ON_INITIALIZATION = "OnInitialization";
 
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+
   @Value.Default
   public String key() {
     return "";
   }
+
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
 
   @Value.Default
   public String value() {
@@ -24,12 +29,14 @@ public abstract class MachineTaint implements UnknownFields, WithMachineTaint {
   }
 
   /** {@code NoSchedule}, {@code PreferNoSchedule} or {@code NoExecute}. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String effect() {
     return "";
   }
 
   /** {@code Always} or {@code OnInitialization}. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String propagation() {
     return "";

@@ -1,5 +1,6 @@
 package io.capi4j.api.core.v1beta2;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.capi4j.api.UnknownFields;
 import org.immutables.value.Value;
 import tools.jackson.databind.annotation.JsonDeserialize;
@@ -10,6 +11,7 @@ import tools.jackson.databind.annotation.JsonSerialize;
 @JsonSerialize(as = ImmutableStatusVersion.class)
 @JsonDeserialize(as = ImmutableStatusVersion.class)
 public abstract class StatusVersion implements UnknownFields, WithStatusVersion {
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String version() {
     return "";

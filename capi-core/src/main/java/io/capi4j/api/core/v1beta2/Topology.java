@@ -1,5 +1,6 @@
 package io.capi4j.api.core.v1beta2;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.capi4j.api.CapiObject;
 import io.capi4j.api.UnknownFields;
 import io.fabric8.kubernetes.api.model.Condition;
@@ -15,6 +16,7 @@ import tools.jackson.databind.annotation.JsonSerialize;
 @JsonSerialize(as = ImmutableTopology.class)
 @JsonDeserialize(as = ImmutableTopology.class)
 public abstract class Topology implements UnknownFields, WithTopology {
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String version() {
     return "";

@@ -1,5 +1,6 @@
 package io.capi4j.api.core.v1beta2;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.capi4j.api.CapiObject;
 import io.capi4j.api.UnknownFields;
 import io.fabric8.kubernetes.api.model.Condition;
@@ -17,12 +18,14 @@ import tools.jackson.databind.annotation.JsonSerialize;
 @JsonSerialize(as = ImmutableUnhealthyCondition.class)
 @JsonDeserialize(as = ImmutableUnhealthyCondition.class)
 public abstract class UnhealthyCondition implements UnknownFields, WithUnhealthyCondition {
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String type() {
     return "";
   }
 
   /** {@code True}, {@code False} or {@code Unknown}. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String status() {
     return "";

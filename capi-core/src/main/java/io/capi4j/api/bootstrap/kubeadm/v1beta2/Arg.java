@@ -1,5 +1,6 @@
 package io.capi4j.api.bootstrap.kubeadm.v1beta2;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.capi4j.api.UnknownFields;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -15,6 +16,7 @@ import tools.jackson.databind.annotation.JsonSerialize;
 @JsonDeserialize(as = ImmutableArg.class)
 public abstract class Arg implements UnknownFields, WithArg {
   /** The flag name, without leading dashes. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String name() {
     return "";

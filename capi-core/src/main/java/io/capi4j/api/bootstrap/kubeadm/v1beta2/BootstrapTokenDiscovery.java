@@ -1,5 +1,6 @@
 package io.capi4j.api.bootstrap.kubeadm.v1beta2;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.capi4j.api.UnknownFields;
 import java.util.List;
@@ -16,12 +17,14 @@ import tools.jackson.databind.annotation.JsonSerialize;
 @JsonDeserialize(as = ImmutableBootstrapTokenDiscovery.class)
 public abstract class BootstrapTokenDiscovery implements UnknownFields, WithBootstrapTokenDiscovery {
   /** The token used to validate cluster information fetched from the control plane. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String token() {
     return "";
   }
 
   /** IP or domain name of the API server to fetch cluster information from. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String apiServerEndpoint() {
     return "";

@@ -1,5 +1,6 @@
 package io.capi4j.api.bootstrap.kubeadm.v1beta2;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.capi4j.api.UnknownFields;
 import java.util.Optional;
@@ -15,6 +16,7 @@ import tools.jackson.databind.annotation.JsonSerialize;
 @JsonDeserialize(as = ImmutableContainerLinuxConfig.class)
 public abstract class ContainerLinuxConfig implements UnknownFields, WithContainerLinuxConfig {
   /** Extra CLC merged with the generated configuration. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String additionalConfig() {
     return "";

@@ -1,5 +1,6 @@
 package io.capi4j.api.bootstrap.kubeadm.v1beta2;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.capi4j.api.UnknownFields;
 import java.util.Optional;
@@ -24,6 +25,7 @@ public abstract class Discovery implements UnknownFields, WithDiscovery {
    * The TLS bootstrap token; defaults to {@code bootstrapToken.token}, and must be set with
    * {@code file} when the kubeconfig carries no other credentials.
    */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String tlsBootstrapToken() {
     return "";

@@ -1,5 +1,6 @@
 package io.capi4j.api.bootstrap.kubeadm.v1beta2;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.capi4j.api.UnknownFields;
 import java.util.Optional;
@@ -20,24 +21,28 @@ public abstract class File implements UnknownFields, WithFile {
   public static final String ENCODING_GZIP_BASE64 = "gzip+base64";
 
   /** Full path of the file on the node; required and unique among the files. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String path() {
     return "";
   }
 
   /** Owner, e.g. {@code root:root}. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String owner() {
     return "";
   }
 
   /** Permissions, e.g. {@code 0640}. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String permissions() {
     return "";
   }
 
   /** Encoding of {@code content}: {@code base64}, {@code gzip} or {@code gzip+base64}. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String encoding() {
     return "";
@@ -47,6 +52,7 @@ public abstract class File implements UnknownFields, WithFile {
   public abstract Optional<Boolean> append();
 
   /** The content, inline. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String content() {
     return "";

@@ -1,5 +1,6 @@
 package io.capi4j.api.bootstrap.kubeadm.v1beta2;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.capi4j.api.UnknownFields;
 import java.util.List;
@@ -21,6 +22,7 @@ public abstract class JoinConfiguration implements UnknownFields, WithJoinConfig
   public abstract Optional<NodeRegistrationOptions> nodeRegistration();
 
   /** Path of the cluster CA certificate on the node; kubeadm defaults it to {@code /etc/kubernetes/pki/ca.crt}. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String caCertPath() {
     return "";

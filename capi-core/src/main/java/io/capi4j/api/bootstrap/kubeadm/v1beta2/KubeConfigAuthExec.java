@@ -1,5 +1,6 @@
 package io.capi4j.api.bootstrap.kubeadm.v1beta2;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.capi4j.api.UnknownFields;
 import java.util.List;
@@ -16,6 +17,7 @@ import tools.jackson.databind.annotation.JsonSerialize;
 @JsonDeserialize(as = ImmutableKubeConfigAuthExec.class)
 public abstract class KubeConfigAuthExec implements UnknownFields, WithKubeConfigAuthExec {
   /** The command to execute; required. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String command() {
     return "";
@@ -28,6 +30,7 @@ public abstract class KubeConfigAuthExec implements UnknownFields, WithKubeConfi
   public abstract List<KubeConfigAuthExecEnv> env();
 
   /** Preferred ExecCredential version; defaults to {@code client.authentication.k8s.io/v1}. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String apiVersion() {
     return "";

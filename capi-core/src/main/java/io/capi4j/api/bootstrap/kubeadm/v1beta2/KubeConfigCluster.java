@@ -1,5 +1,6 @@
 package io.capi4j.api.bootstrap.kubeadm.v1beta2;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.capi4j.api.UnknownFields;
 import java.util.Optional;
@@ -15,12 +16,14 @@ import tools.jackson.databind.annotation.JsonSerialize;
 @JsonDeserialize(as = ImmutableKubeConfigCluster.class)
 public abstract class KubeConfigCluster implements UnknownFields, WithKubeConfigCluster {
   /** The API server address ({@code https://host:port}); defaults to the Cluster's control-plane endpoint. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String server() {
     return "";
   }
 
   /** The server name to check the server certificate against. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String tlsServerName() {
     return "";
@@ -33,12 +36,14 @@ public abstract class KubeConfigCluster implements UnknownFields, WithKubeConfig
    * PEM CA certificates, base64-encoded as on the wire (Go {@code []byte}); defaults to the
    * Cluster's CA.
    */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String certificateAuthorityData() {
     return "";
   }
 
   /** Proxy URL ({@code http}, {@code https} or {@code socks5}). */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String proxyURL() {
     return "";

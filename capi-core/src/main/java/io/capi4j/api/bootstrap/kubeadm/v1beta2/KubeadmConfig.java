@@ -1,5 +1,6 @@
 package io.capi4j.api.bootstrap.kubeadm.v1beta2;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.capi4j.api.CapiObject;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import java.util.Optional;
@@ -18,12 +19,14 @@ public abstract class KubeadmConfig implements CapiObject, WithKubeadmConfig {
   public static final String KIND = "KubeadmConfig";
 
   @Override
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String apiVersion() {
     return Kubeadm.API_VERSION;
   }
 
   @Override
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String kind() {
     return KIND;

@@ -1,5 +1,6 @@
 package io.capi4j.api.bootstrap.kubeadm.v1beta2;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.capi4j.api.UnknownFields;
 import java.util.List;
@@ -50,6 +51,7 @@ public abstract class KubeadmConfigSpec implements UnknownFields, WithKubeadmCon
    * {@code cloud-config} or {@code ignition}; empty means {@code cloud-config} (applied where the data is rendered,
    * not by a webhook, see {@link #effectiveFormat()}).
    */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String format() {
     return "";

@@ -1,5 +1,6 @@
 package io.capi4j.api.bootstrap.kubeadm.v1beta2;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.capi4j.api.UnknownFields;
 import io.fabric8.kubernetes.api.model.Condition;
 import java.util.List;
@@ -16,6 +17,8 @@ public abstract class KubeadmConfigStatus implements UnknownFields, WithKubeadmC
   public abstract List<Condition> conditions();
 
   public abstract Optional<KubeadmConfigInitializationStatus> initialization();
+
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
 
   @Value.Default
   public String dataSecretName() {

@@ -1,5 +1,6 @@
 package io.capi4j.api.bootstrap.kubeadm.v1beta2;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.capi4j.api.UnknownFields;
 import io.fabric8.kubernetes.api.model.Taint;
@@ -21,12 +22,14 @@ public abstract class NodeRegistrationOptions implements UnknownFields, WithNode
   public static final String PULL_NEVER = "Never";
 
   /** The Node's name; kubeadm defaults it to the hostname. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String name() {
     return "";
   }
 
   /** The container runtime socket. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String criSocket() {
     return "";
@@ -45,6 +48,7 @@ public abstract class NodeRegistrationOptions implements UnknownFields, WithNode
   public abstract List<String> ignorePreflightErrors();
 
   /** {@code Always}, {@code IfNotPresent} or {@code Never}; kubeadm defaults it to {@code IfNotPresent}. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String imagePullPolicy() {
     return "";

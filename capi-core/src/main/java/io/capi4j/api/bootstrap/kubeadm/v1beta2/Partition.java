@@ -1,5 +1,6 @@
 package io.capi4j.api.bootstrap.kubeadm.v1beta2;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.capi4j.api.UnknownFields;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -17,6 +18,7 @@ public abstract class Partition implements UnknownFields, WithPartition {
   public static final String TABLE_TYPE_GPT = "gpt";
 
   /** The device name; required. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String device() {
     return "";
@@ -29,6 +31,7 @@ public abstract class Partition implements UnknownFields, WithPartition {
   public abstract Optional<Boolean> overwrite();
 
   /** {@code mbr} (cloud-init's default, an MS-DOS table) or {@code gpt}. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String tableType() {
     return "";

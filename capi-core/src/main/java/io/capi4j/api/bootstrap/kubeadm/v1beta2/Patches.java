@@ -1,5 +1,6 @@
 package io.capi4j.api.bootstrap.kubeadm.v1beta2;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.capi4j.api.UnknownFields;
 import org.immutables.value.Value;
@@ -14,6 +15,7 @@ import tools.jackson.databind.annotation.JsonSerialize;
 @JsonDeserialize(as = ImmutablePatches.class)
 public abstract class Patches implements UnknownFields, WithPatches {
   /** Directory holding files named {@code target[suffix][+patchtype].extension}. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String directory() {
     return "";

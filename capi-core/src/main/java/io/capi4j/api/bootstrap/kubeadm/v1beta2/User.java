@@ -1,5 +1,6 @@
 package io.capi4j.api.bootstrap.kubeadm.v1beta2;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.capi4j.api.UnknownFields;
 import java.util.List;
@@ -17,24 +18,28 @@ import tools.jackson.databind.annotation.JsonSerialize;
 @JsonDeserialize(as = ImmutableUser.class)
 public abstract class User implements UnknownFields, WithUser {
   /** User name; required. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String name() {
     return "";
   }
 
   /** The GECOS field. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String gecos() {
     return "";
   }
 
   /** Additional groups. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String groups() {
     return "";
   }
 
   /** Home directory. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String homeDir() {
     return "";
@@ -44,12 +49,14 @@ public abstract class User implements UnknownFields, WithUser {
   public abstract Optional<Boolean> inactive();
 
   /** Login shell. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String shell() {
     return "";
   }
 
   /** Hashed password. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String passwd() {
     return "";
@@ -59,6 +66,7 @@ public abstract class User implements UnknownFields, WithUser {
   public abstract Optional<PasswdSource> passwdFrom();
 
   /** Primary group. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String primaryGroup() {
     return "";
@@ -68,6 +76,7 @@ public abstract class User implements UnknownFields, WithUser {
   public abstract Optional<Boolean> lockPassword();
 
   /** Sudo rule, e.g. {@code ALL=(ALL) NOPASSWD:ALL}. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String sudo() {
     return "";
