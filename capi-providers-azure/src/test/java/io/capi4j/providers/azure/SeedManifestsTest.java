@@ -184,4 +184,12 @@ class SeedManifestsTest {
       }
     }
   }
+
+  @Test
+  void theProviderIsFoundByServiceLoaderWithItsKinds() {
+    AzureProvider azure = (AzureProvider) Providers.load().byName("azure").orElseThrow();
+    assertThat(azure.kinds()).extracting(k -> k.gvk().kind()).containsExactly("AzureMachineTemplate", "AzureMachine",
+        "AzureMachinePool", "AzureMachinePoolMachine", "AzureManagedMachinePool");
+    assertThat(azure.kinds()).allMatch(k -> k.gvk().apiVersion().equals("infrastructure.cluster.x-k8s.io/v1beta1"));
+  }
 }

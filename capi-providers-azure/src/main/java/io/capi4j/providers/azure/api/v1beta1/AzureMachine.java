@@ -1,7 +1,6 @@
 package io.capi4j.providers.azure.api.v1beta1;
 
 import io.capi4j.api.CapiObject;
-import io.capi4j.api.UnknownFields;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import org.immutables.value.Value;
 import tools.jackson.databind.annotation.JsonDeserialize;
