@@ -1,12 +1,56 @@
 package io.capi4j.providers.azure;
 
+import io.capi4j.providers.azure.api.v1beta1.Azure;
+import io.capi4j.providers.azure.api.v1beta1.AzureMachine;
+import io.capi4j.providers.azure.api.v1beta1.AzureMachineTemplate;
+import io.capi4j.providers.azure.api.v1beta1.AzureManagedMachinePool;
+import io.capi4j.providers.azure.exp.api.v1beta1.AzureMachinePool;
+import io.capi4j.providers.azure.exp.api.v1beta1.AzureMachinePoolMachine;
+import io.capi4j.providers.azure.webhooks.AzureMachinePoolMachineWebhook;
+import io.capi4j.providers.azure.webhooks.AzureMachinePoolWebhook;
+import io.capi4j.providers.azure.webhooks.AzureMachineTemplateWebhook;
+import io.capi4j.providers.azure.webhooks.AzureMachineWebhook;
+import io.capi4j.providers.azure.webhooks.AzureManagedMachinePoolWebhook;
+import io.capi4j.providers.azure.webhooks.SharedRandom;
 import io.capi4j.spi.InfrastructureProvider;
+import io.capi4j.spi.KindSupport;
 import io.capi4j.spi.ProviderDescriptor;
 import io.capi4j.spi.ProviderDescriptor.MachineTemplateKind;
 import io.capi4j.spi.ProviderDescriptor.PoolKind;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.random.RandomGenerator;
 
-/** The Azure provider (CAPZ): VMs, VM scale sets and AKS node pools. */
+/**
+ * The Azure provider (CAPZ): VMs, VM scale sets and AKS node pools.
+ *
+ * <p>Its kinds are served as {@code infrastructure.cluster.x-k8s.io/v1beta1}: AzureMachineTemplate, AzureMachine,
+ * AzureMachinePool, AzureMachinePoolMachine and AzureManagedMachinePool, each with CAPZ's defaults and validation.
+ *
+ * <p>Randomness: like CAPZ, defaulting generates an SSH public key for an empty {@code sshPublicKey} and a UUID for
+ * an empty system-assigned role assignment name. The no-argument constructor (used by {@link java.util.ServiceLoader})
+ * draws them from a {@link SecureRandom}, as CAPZ draws from {@code crypto/rand}; pass a seeded generator for
+ * reproducible admission.
+ */
 public final class AzureProvider implements InfrastructureProvider {
+  private final List<KindSupport<?>> kinds;
+
+  /** The provider with generated defaults drawn from a {@link SecureRandom}. */
+  public AzureProvider() {
+    this(new SecureRandom());
+  }
+
+  /** The provider with generated defaults (SSH keys, role assignment names) drawn from {@code random}. */
+  public AzureProvider(RandomGenerator random) {
+    SharedRandom shared = new SharedRandom(random);
+    this.kinds = List.of(
+        KindSupport.of(Azure.API_VERSION, AzureMachineTemplate.KIND, AzureMachineTemplate.class, new AzureMachineTemplateWebhook(shared)),
+        KindSupport.of(Azure.API_VERSION, AzureMachine.KIND, AzureMachine.class, new AzureMachineWebhook(shared)),
+        KindSupport.of(Azure.API_VERSION, AzureMachinePool.KIND, AzureMachinePool.class, new AzureMachinePoolWebhook(shared)),
+        KindSupport.of(Azure.API_VERSION, AzureMachinePoolMachine.KIND, AzureMachinePoolMachine.class, new AzureMachinePoolMachineWebhook()),
+        KindSupport.of(Azure.API_VERSION, AzureManagedMachinePool.KIND, AzureManagedMachinePool.class, new AzureManagedMachinePoolWebhook()));
+  }
+
   @Override
   public ProviderDescriptor descriptor() {
     return ProviderDescriptor.builder()
@@ -25,5 +69,10 @@ public final class AzureProvider implements InfrastructureProvider {
         .zones(true)
         .note("AzureMachinePool backed by VMSS, also AzureManagedMachinePool for AKS")
         .build();
+  }
+
+  @Override
+  public List<KindSupport<?>> kinds() {
+    return kinds;
   }
 }
