@@ -90,6 +90,44 @@ class AwsMachinePoolManifestTest {
   }
 
   @Test
+  void unmodelledFieldsAndKeywordsSurviveARoundTrip() throws Exception {
+    String yaml = """
+        apiVersion: infrastructure.cluster.x-k8s.io/v1beta2
+        kind: AWSManagedMachinePool
+        metadata:
+          name: workers
+          namespace: default
+        spec:
+          remoteAccess:
+            public: true
+          roleAdditionalPolicies: [arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore]
+          somethingNew: {a: 1}
+        """;
+    Manifests manifests = Manifests.create(Providers.of(List.of(new AwsProvider())));
+    List<ManifestDocument> docs = manifests.parse("mmp.yaml", yaml);
+    assertThat(docs.get(0).decodeErrors()).isEmpty();
+    var pool = (io.capi4j.providers.aws.api.v1beta2.AWSManagedMachinePool) docs.get(0).value().orElseThrow();
+    assertThat(pool.spec().remoteAccess().orElseThrow().publicAccess()).contains(true);
+    String out = manifests.toYaml(pool);
+    assertThat(out).contains("public: true").contains("somethingNew").doesNotContain("publicAccess");
+  }
+
+  @Test
+  void aTypeErrorIsReportedWithItsPath() throws Exception {
+    String yaml = """
+        apiVersion: infrastructure.cluster.x-k8s.io/v1beta2
+        kind: AWSMachinePool
+        metadata:
+          name: p
+        spec:
+          minSize: "one"
+          awsLaunchTemplate: {instanceType: m5.large}
+        """;
+    List<ManifestDocument> docs = Manifests.create(Providers.of(List.of(new AwsProvider()))).parse("p.yaml", yaml);
+    assertThat(docs.get(0).decodeErrors()).singleElement().satisfies(e -> assertThat(e.field()).isEqualTo("spec.minSize"));
+  }
+
+  @Test
   void theProviderIsFoundOnTheClassPath() {
     assertThat(Providers.load().byName("aws")).isPresent();
     assertThat(Providers.load().byName("aws").orElseThrow().kinds()).hasSize(4);

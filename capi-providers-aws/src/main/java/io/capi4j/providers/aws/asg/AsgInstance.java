@@ -4,7 +4,7 @@ import org.immutables.value.Value;
 
 /** One instance of an observed ASG (or of an EKS node group's ASGs). */
 @Value.Immutable
-public abstract class AsgInstance {
+public abstract class AsgInstance implements WithAsgInstance {
   @Value.Parameter
   public abstract String instanceId();
 

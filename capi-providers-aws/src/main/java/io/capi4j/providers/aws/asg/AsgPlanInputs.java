@@ -8,7 +8,7 @@ import org.immutables.value.Value;
 
 /** What {@link AsgPlanner} decides from. */
 @Value.Immutable
-public abstract class AsgPlanInputs {
+public abstract class AsgPlanInputs implements WithAsgPlanInputs {
   /** The ASG's name: the AWSMachinePool's name. */
   public abstract String asgName();
 

@@ -5,7 +5,7 @@ import org.immutables.value.Value;
 
 /** The latest version of a launch template as observed in EC2 ({@code $Latest}), decoded as CAPA decodes it. */
 @Value.Immutable
-public abstract class ExistingLaunchTemplate {
+public abstract class ExistingLaunchTemplate implements WithExistingLaunchTemplate {
   public abstract String id();
 
   /** The fields {@link LaunchTemplateNeedsUpdate} compares, and the AMI ID. */

@@ -7,7 +7,7 @@ import org.immutables.value.Value;
 
 /** What {@link LaunchTemplatePlanner} decides from: the wanted template, the observed one, and the pool's state. */
 @Value.Immutable
-public abstract class LaunchTemplateInputs {
+public abstract class LaunchTemplateInputs implements WithLaunchTemplateInputs {
   /** Who rolls out a new version: an ASG instance refresh (AWSMachinePool) or EKS (AWSManagedMachinePool). */
   public enum Mode {
     AUTO_SCALING_GROUP,

@@ -16,7 +16,7 @@ import org.immutables.value.Value;
  * {@code DescribeLaunchTemplateVersions}, as upstream's {@code SDKToLaunchTemplate}).
  */
 @Value.Immutable
-public abstract class LaunchTemplateView {
+public abstract class LaunchTemplateView implements WithLaunchTemplateView {
   /** The IAM instance profile's name (for an existing template: the part of the ARN after {@code instance-profile/}). */
   @Value.Default
   public String iamInstanceProfile() {

@@ -10,7 +10,7 @@ import org.immutables.value.Value;
  * caller converts from the SDK or from a simulated cloud.
  */
 @Value.Immutable
-public abstract class ObservedAsg {
+public abstract class ObservedAsg implements WithObservedAsg {
   /** Upstream's {@code ASGStatusDeleteInProgress}. */
   public static final String STATUS_DELETE_IN_PROGRESS = "Delete in progress";
 

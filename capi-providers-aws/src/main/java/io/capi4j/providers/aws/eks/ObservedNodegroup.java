@@ -10,7 +10,7 @@ import org.immutables.value.Value;
 
 /** An EKS managed node group as observed ({@code DescribeNodegroup}), in CAPA's terms; taints use CAPA's effect names. */
 @Value.Immutable
-public abstract class ObservedNodegroup {
+public abstract class ObservedNodegroup implements WithObservedNodegroup {
   public static final String CREATING = "CREATING";
   public static final String ACTIVE = "ACTIVE";
   public static final String UPDATING = "UPDATING";
