@@ -1,0 +1,41 @@
+package io.capi4j.providers.aws.api.v1beta2;
+
+import io.capi4j.api.UnknownFields;
+import java.util.Optional;
+import org.immutables.value.Value;
+import tools.jackson.databind.annotation.JsonDeserialize;
+import tools.jackson.databind.annotation.JsonSerialize;
+
+/**
+ * The instance metadata service (IMDS) options.
+ */
+@Value.Immutable
+@JsonSerialize(as = ImmutableInstanceMetadataOptions.class)
+@JsonDeserialize(as = ImmutableInstanceMetadataOptions.class)
+public abstract class InstanceMetadataOptions implements UnknownFields, WithInstanceMetadataOptions {
+  @Value.Default
+  public String httpEndpoint() {
+    return "";
+  }
+
+  @Value.Default
+  public String httpProtocolIPv6() {
+    return "";
+  }
+
+  public abstract Optional<Long> httpPutResponseHopLimit();
+
+  @Value.Default
+  public String httpTokens() {
+    return "";
+  }
+
+  @Value.Default
+  public String instanceMetadataTags() {
+    return "";
+  }
+
+  public static ImmutableInstanceMetadataOptions.Builder builder() {
+    return ImmutableInstanceMetadataOptions.builder();
+  }
+}
