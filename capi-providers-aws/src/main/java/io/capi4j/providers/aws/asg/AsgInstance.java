@@ -1,5 +1,6 @@
 package io.capi4j.providers.aws.asg;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.immutables.value.Value;
 
 /** One instance of an observed ASG (or of an EKS node group's ASGs). */
@@ -12,6 +13,7 @@ public abstract class AsgInstance implements WithAsgInstance {
   public abstract String availabilityZone();
 
   /** The ASG lifecycle state, e.g. {@code InService}, {@code Pending}, {@code Terminating}. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String lifecycleState() {
     return "InService";

@@ -1,5 +1,6 @@
 package io.capi4j.providers.aws.asg;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.capi4j.providers.aws.api.v1beta2.AWSMachinePoolSpec;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,7 @@ public abstract class AsgPlanInputs implements WithAsgPlanInputs {
   public abstract AWSMachinePoolSpec spec();
 
   /** The AWSMachinePool's {@code status.launchTemplateID}. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String launchTemplateId() {
     return "";

@@ -1,5 +1,6 @@
 package io.capi4j.providers.aws.asg;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.capi4j.providers.aws.api.v1beta2.AWSLifecycleHook;
 import io.capi4j.providers.aws.api.v1beta2.InstancesDistribution;
 import io.capi4j.providers.aws.api.v1beta2.Overrides;
@@ -47,6 +48,7 @@ public abstract class AsgRequest {
   public abstract Optional<InstancesDistribution> instancesDistribution();
 
   /** The launch template version ({@link #LATEST}). */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String launchTemplateVersion() {
     return LATEST;

@@ -1,5 +1,6 @@
 package io.capi4j.providers.aws.asg;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -12,6 +13,7 @@ public abstract class ExistingLaunchTemplate implements WithExistingLaunchTempla
   public abstract LaunchTemplateView latest();
 
   /** The hex SHA-256 of the version's decoded user data. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String userDataHash() {
     return "";

@@ -1,5 +1,6 @@
 package io.capi4j.providers.aws.asg;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.capi4j.providers.aws.api.v1beta2.RefreshPreferences;
 import java.util.List;
 import java.util.Optional;
@@ -35,6 +36,7 @@ public abstract class LaunchTemplateInputs implements WithLaunchTemplateInputs {
   public abstract Optional<ExistingLaunchTemplate> existing();
 
   /** The pool's {@code status.launchTemplateID}. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String statusLaunchTemplateId() {
     return "";

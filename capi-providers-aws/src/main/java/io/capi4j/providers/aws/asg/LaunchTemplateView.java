@@ -1,5 +1,6 @@
 package io.capi4j.providers.aws.asg;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.capi4j.providers.aws.api.v1beta2.AWSLaunchTemplate;
 import io.capi4j.providers.aws.api.v1beta2.InstanceMetadataOptions;
 import io.capi4j.providers.aws.api.v1beta2.PrivateDNSName;
@@ -18,10 +19,13 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract class LaunchTemplateView implements WithLaunchTemplateView {
   /** The IAM instance profile's name (for an existing template: the part of the ARN after {@code instance-profile/}). */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String iamInstanceProfile() {
     return "";
   }
+
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
 
   @Value.Default
   public String instanceType() {
@@ -47,6 +51,7 @@ public abstract class LaunchTemplateView implements WithLaunchTemplateView {
   public abstract List<String> securityGroupIds();
 
   /** The AMI ID (existing side) or the resolved AMI ID (spec side). */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String amiId() {
     return "";

@@ -1,5 +1,6 @@
 package io.capi4j.providers.aws.asg;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.capi4j.providers.aws.api.v1beta2.MixedInstancesPolicy;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +18,7 @@ public abstract class ObservedAsg implements WithObservedAsg {
   public abstract String name();
 
   /** The ASG's ARN, which becomes the AWSMachinePool's {@code spec.providerID}. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String arn() {
     return "";
@@ -51,6 +53,7 @@ public abstract class ObservedAsg implements WithObservedAsg {
   public abstract List<AsgInstance> instances();
 
   /** The ASG status; empty unless AWS reports one ({@link #STATUS_DELETE_IN_PROGRESS}). */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String status() {
     return "";

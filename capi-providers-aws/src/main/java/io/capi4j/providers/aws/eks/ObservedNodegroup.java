@@ -1,5 +1,6 @@
 package io.capi4j.providers.aws.eks;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.capi4j.providers.aws.api.v1beta2.Taint;
 import io.capi4j.providers.aws.api.v1beta2.UpdateConfig;
 import io.capi4j.providers.aws.asg.AsgInstance;
@@ -27,6 +28,7 @@ public abstract class ObservedNodegroup implements WithObservedNodegroup {
   public abstract String version();
 
   /** The AMI release version. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String releaseVersion() {
     return "";

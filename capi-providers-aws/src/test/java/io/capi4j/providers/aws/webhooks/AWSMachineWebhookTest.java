@@ -234,7 +234,7 @@ class AWSMachineWebhookTest {
     AdmissionResult r = create(machine(s -> s.withSshKeyName(name)));
     assertThat(r.isInvalid()).as(r.errors().toString()).isEqualTo(wantErr);
     if (wantErr) {
-      assertThat(render(r)).contains("spec.sshKeyName: Invalid value: \"test-capi\t\": Name is invalid. Must be specified in ASCII");
+      assertThat(render(r)).contains("spec.sshKeyName: Invalid value: \"test-capi\\t\": Name is invalid. Must be specified in ASCII"); // Go prints %q
     }
   }
 

@@ -1,5 +1,6 @@
 package io.capi4j.providers.aws.api.v1beta2;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.capi4j.api.UnknownFields;
 import java.util.List;
 import java.util.Optional;
@@ -14,10 +15,13 @@ import tools.jackson.databind.annotation.JsonSerialize;
 @JsonSerialize(as = ImmutableAWSLaunchTemplate.class)
 @JsonDeserialize(as = ImmutableAWSLaunchTemplate.class)
 public abstract class AWSLaunchTemplate implements UnknownFields, WithAWSLaunchTemplate {
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String name() {
     return "";
   }
+
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
 
   @Value.Default
   public String iamInstanceProfile() {
@@ -26,20 +30,28 @@ public abstract class AWSLaunchTemplate implements UnknownFields, WithAWSLaunchT
 
   public abstract Optional<AMIReference> ami();
 
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+
   @Value.Default
   public String imageLookupFormat() {
     return "";
   }
+
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
 
   @Value.Default
   public String imageLookupOrg() {
     return "";
   }
 
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+
   @Value.Default
   public String imageLookupBaseOS() {
     return "";
   }
+
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
 
   @Value.Default
   public String instanceType() {
@@ -64,10 +76,14 @@ public abstract class AWSLaunchTemplate implements UnknownFields, WithAWSLaunchT
 
   public abstract Optional<String> capacityReservationId();
 
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+
   @Value.Default
   public String marketType() {
     return "";
   }
+
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
 
   @Value.Default
   public String capacityReservationPreference() {

@@ -1,5 +1,6 @@
 package io.capi4j.providers.aws.api.v1beta2;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.capi4j.api.UnknownFields;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -18,12 +19,15 @@ public abstract class AWSLifecycleHook implements UnknownFields, WithAWSLifecycl
   public static final String RESULT_CONTINUE = "CONTINUE";
   public static final String RESULT_ABANDON = "ABANDON";
 
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+
   @Value.Default
   public String name() {
     return "";
   }
 
   /** {@code autoscaling:EC2_INSTANCE_LAUNCHING} or {@code autoscaling:EC2_INSTANCE_TERMINATING}. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String lifecycleTransition() {
     return "";

@@ -1,5 +1,6 @@
 package io.capi4j.providers.aws.api.v1beta2;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.capi4j.api.UnknownFields;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -13,6 +14,7 @@ import tools.jackson.databind.annotation.JsonSerialize;
 @JsonSerialize(as = ImmutableAWSMachinePoolInstanceStatus.class)
 @JsonDeserialize(as = ImmutableAWSMachinePoolInstanceStatus.class)
 public abstract class AWSMachinePoolInstanceStatus implements UnknownFields, WithAWSMachinePoolInstanceStatus {
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String instanceID() {
     return "";

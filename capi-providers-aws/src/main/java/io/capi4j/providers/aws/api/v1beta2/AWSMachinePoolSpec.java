@@ -1,5 +1,6 @@
 package io.capi4j.providers.aws.api.v1beta2;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.capi4j.api.UnknownFields;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import tools.jackson.databind.annotation.JsonSerialize;
 @JsonDeserialize(as = ImmutableAWSMachinePoolSpec.class)
 public abstract class AWSMachinePoolSpec implements UnknownFields, WithAWSMachinePoolSpec {
   /** The ARN of the ASG, written by the controller. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String providerID() {
     return "";
@@ -49,12 +51,14 @@ public abstract class AWSMachinePoolSpec implements UnknownFields, WithAWSMachin
   public abstract List<String> providerIDList();
 
   /** A Go duration ({@code 300s}, {@code 5m0s}); the webhook defaults 0 to 300s. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String defaultCoolDown() {
     return "";
   }
 
   /** A Go duration; the webhook defaults 0 to 300s. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String defaultInstanceWarmup() {
     return "";

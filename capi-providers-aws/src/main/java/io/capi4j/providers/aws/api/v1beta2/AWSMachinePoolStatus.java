@@ -1,5 +1,6 @@
 package io.capi4j.providers.aws.api.v1beta2;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.capi4j.api.UnknownFields;
 import java.util.List;
 import java.util.Optional;
@@ -20,6 +21,8 @@ public abstract class AWSMachinePoolStatus implements UnknownFields, WithAWSMach
 
   public abstract List<AWSMachinePoolInstanceStatus> instances();
 
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+
   @Value.Default
   public String launchTemplateID() {
     return "";
@@ -32,6 +35,8 @@ public abstract class AWSMachinePoolStatus implements UnknownFields, WithAWSMach
   public abstract Optional<String> failureMessage();
 
   public abstract Optional<String> asgStatus();
+
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
 
   @Value.Default
   public String infrastructureMachineKind() {

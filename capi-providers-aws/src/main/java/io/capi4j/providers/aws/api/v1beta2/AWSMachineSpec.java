@@ -1,5 +1,6 @@
 package io.capi4j.providers.aws.api.v1beta2;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.capi4j.api.UnknownFields;
 import java.util.List;
 import java.util.Map;
@@ -24,15 +25,21 @@ public abstract class AWSMachineSpec implements UnknownFields, WithAWSMachineSpe
 
   public abstract Optional<AMIReference> ami();
 
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+
   @Value.Default
   public String imageLookupFormat() {
     return "";
   }
 
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+
   @Value.Default
   public String imageLookupOrg() {
     return "";
   }
+
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
 
   @Value.Default
   public String imageLookupBaseOS() {
@@ -40,12 +47,15 @@ public abstract class AWSMachineSpec implements UnknownFields, WithAWSMachineSpe
   }
 
   /** The instance type, e.g. {@code m5.large}; required, at least 2 characters. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String instanceType() {
     return "";
   }
 
   public abstract Map<String, String> additionalTags();
+
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
 
   @Value.Default
   public String iamInstanceProfile() {
@@ -69,6 +79,8 @@ public abstract class AWSMachineSpec implements UnknownFields, WithAWSMachineSpe
 
   public abstract List<String> networkInterfaces();
 
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+
   @Value.Default
   public String networkInterfaceType() {
     return "";
@@ -80,6 +92,8 @@ public abstract class AWSMachineSpec implements UnknownFields, WithAWSMachineSpe
 
   public abstract Optional<SpotMarketOptions> spotMarketOptions();
 
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+
   @Value.Default
   public String placementGroupName() {
     return "";
@@ -88,6 +102,7 @@ public abstract class AWSMachineSpec implements UnknownFields, WithAWSMachineSpe
   public abstract Optional<Long> placementGroupPartition();
 
   /** {@code default}, {@code dedicated} or {@code host}. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String tenancy() {
     return "";
@@ -97,12 +112,15 @@ public abstract class AWSMachineSpec implements UnknownFields, WithAWSMachineSpe
 
   public abstract Optional<String> capacityReservationId();
 
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+
   @Value.Default
   public String capacityReservationPreference() {
     return "";
   }
 
   /** {@code OnDemand}, {@code Spot} or {@code CapacityBlock}; empty means OnDemand (Spot with spotMarketOptions). */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String marketType() {
     return "";

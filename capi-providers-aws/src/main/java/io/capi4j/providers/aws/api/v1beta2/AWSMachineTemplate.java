@@ -1,5 +1,6 @@
 package io.capi4j.providers.aws.api.v1beta2;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.capi4j.api.CapiObject;
 import io.capi4j.api.UnknownFields;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
@@ -18,12 +19,14 @@ public abstract class AWSMachineTemplate implements CapiObject, WithAWSMachineTe
   public static final String KIND = "AWSMachineTemplate";
 
   @Override
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String apiVersion() {
     return Aws.API_VERSION;
   }
 
   @Override
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String kind() {
     return KIND;

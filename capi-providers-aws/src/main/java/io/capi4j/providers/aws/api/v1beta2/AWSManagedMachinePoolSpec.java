@@ -1,5 +1,6 @@
 package io.capi4j.providers.aws.api.v1beta2;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.capi4j.api.UnknownFields;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import tools.jackson.databind.annotation.JsonSerialize;
 @JsonDeserialize(as = ImmutableAWSManagedMachinePoolSpec.class)
 public abstract class AWSManagedMachinePoolSpec implements UnknownFields, WithAWSManagedMachinePoolSpec {
   /** The node group's name in EKS; defaulted from namespace and name. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String eksNodegroupName() {
     return "";
@@ -31,15 +33,21 @@ public abstract class AWSManagedMachinePoolSpec implements UnknownFields, WithAW
 
   public abstract List<String> roleAdditionalPolicies();
 
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+
   @Value.Default
   public String roleName() {
     return "";
   }
 
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+
   @Value.Default
   public String rolePath() {
     return "";
   }
+
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
 
   @Value.Default
   public String rolePermissionsBoundary() {

@@ -1,5 +1,6 @@
 package io.capi4j.providers.aws.api.v1beta2;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.capi4j.api.UnknownFields;
 import java.util.List;
 import org.immutables.value.Value;
@@ -13,6 +14,7 @@ import tools.jackson.databind.annotation.JsonSerialize;
 @JsonSerialize(as = ImmutableFilter.class)
 @JsonDeserialize(as = ImmutableFilter.class)
 public abstract class Filter implements UnknownFields, WithFilter {
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String name() {
     return "";

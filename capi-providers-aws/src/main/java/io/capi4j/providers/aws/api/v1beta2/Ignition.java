@@ -1,5 +1,6 @@
 package io.capi4j.providers.aws.api.v1beta2;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.capi4j.api.UnknownFields;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -17,10 +18,14 @@ public abstract class Ignition implements UnknownFields, WithIgnition {
   public static final String STORAGE_CLUSTER_OBJECT_STORE = "ClusterObjectStore";
   public static final String STORAGE_UNENCRYPTED_USER_DATA = "UnencryptedUserData";
 
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+
   @Value.Default
   public String version() {
     return "";
   }
+
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
 
   @Value.Default
   public String storageType() {

@@ -1,5 +1,6 @@
 package io.capi4j.providers.aws.api.v1beta2;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.capi4j.api.UnknownFields;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -13,10 +14,13 @@ import tools.jackson.databind.annotation.JsonSerialize;
 @JsonSerialize(as = ImmutableInstanceMetadataOptions.class)
 @JsonDeserialize(as = ImmutableInstanceMetadataOptions.class)
 public abstract class InstanceMetadataOptions implements UnknownFields, WithInstanceMetadataOptions {
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String httpEndpoint() {
     return "";
   }
+
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
 
   @Value.Default
   public String httpProtocolIPv6() {
@@ -25,10 +29,14 @@ public abstract class InstanceMetadataOptions implements UnknownFields, WithInst
 
   public abstract Optional<Long> httpPutResponseHopLimit();
 
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+
   @Value.Default
   public String httpTokens() {
     return "";
   }
+
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
 
   @Value.Default
   public String instanceMetadataTags() {

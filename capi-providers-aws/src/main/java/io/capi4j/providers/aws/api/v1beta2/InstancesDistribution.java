@@ -1,5 +1,6 @@
 package io.capi4j.providers.aws.api.v1beta2;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.capi4j.api.UnknownFields;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -14,12 +15,14 @@ import tools.jackson.databind.annotation.JsonSerialize;
 @JsonDeserialize(as = ImmutableInstancesDistribution.class)
 public abstract class InstancesDistribution implements UnknownFields, WithInstancesDistribution {
   /** {@code prioritized} (CRD default) or {@code lowest-price}. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String onDemandAllocationStrategy() {
     return "";
   }
 
   /** CRD default {@code lowest-price}. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String spotAllocationStrategy() {
     return "";

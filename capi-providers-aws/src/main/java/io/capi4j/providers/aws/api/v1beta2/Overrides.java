@@ -1,5 +1,6 @@
 package io.capi4j.providers.aws.api.v1beta2;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.capi4j.api.UnknownFields;
 import org.immutables.value.Value;
 import tools.jackson.databind.annotation.JsonDeserialize;
@@ -12,6 +13,7 @@ import tools.jackson.databind.annotation.JsonSerialize;
 @JsonSerialize(as = ImmutableOverrides.class)
 @JsonDeserialize(as = ImmutableOverrides.class)
 public abstract class Overrides implements UnknownFields, WithOverrides {
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String instanceType() {
     return "";

@@ -1,5 +1,6 @@
 package io.capi4j.providers.aws.api.v1beta2;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.capi4j.api.UnknownFields;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -17,6 +18,8 @@ public abstract class Volume implements UnknownFields, WithVolume {
   public static final String TYPE_IO2 = "io2";
   public static final String TYPE_GP3 = "gp3";
 
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+
   @Value.Default
   public String deviceName() {
     return "";
@@ -24,6 +27,8 @@ public abstract class Volume implements UnknownFields, WithVolume {
 
   /** GiB; required, at least 8. */
   public abstract Optional<Long> size();
+
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
 
   @Value.Default
   public String type() {
@@ -35,6 +40,8 @@ public abstract class Volume implements UnknownFields, WithVolume {
   public abstract Optional<Long> throughput();
 
   public abstract Optional<Boolean> encrypted();
+
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
 
   @Value.Default
   public String encryptionKey() {

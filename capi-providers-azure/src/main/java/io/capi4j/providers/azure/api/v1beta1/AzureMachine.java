@@ -1,5 +1,6 @@
 package io.capi4j.providers.azure.api.v1beta1;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.capi4j.api.CapiObject;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import org.immutables.value.Value;
@@ -17,12 +18,14 @@ public abstract class AzureMachine implements CapiObject, WithAzureMachine {
   public static final String KIND = "AzureMachine";
 
   @Override
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String apiVersion() {
     return Azure.API_VERSION;
   }
 
   @Override
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String kind() {
     return KIND;

@@ -1,5 +1,6 @@
 package io.capi4j.providers.azure.api.v1beta1;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.capi4j.api.UnknownFields;
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +16,7 @@ public abstract class AzureMachineSpec implements UnknownFields, WithAzureMachin
   public abstract Optional<String> providerID();
 
   /** The VM size (SKU), required. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String vmSize() {
     return "";
@@ -26,6 +28,7 @@ public abstract class AzureMachineSpec implements UnknownFields, WithAzureMachin
   public abstract Optional<Image> image();
 
   /** {@code None} (CRD default), {@code SystemAssigned} or {@code UserAssigned}. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String identity() {
     return "";
@@ -36,6 +39,7 @@ public abstract class AzureMachineSpec implements UnknownFields, WithAzureMachin
   public abstract Optional<SystemAssignedIdentityRole> systemAssignedIdentityRole();
 
   /** Deprecated upstream: use systemAssignedIdentityRole.name. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String roleAssignmentName() {
     return "";
@@ -47,6 +51,7 @@ public abstract class AzureMachineSpec implements UnknownFields, WithAzureMachin
   public abstract List<DataDisk> dataDisks();
 
   /** Base64 of an authorized-keys line; generated when empty. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String sshPublicKey() {
     return "";
@@ -66,6 +71,7 @@ public abstract class AzureMachineSpec implements UnknownFields, WithAzureMachin
   public abstract Optional<SecurityProfile> securityProfile();
 
   /** Deprecated upstream: use networkInterfaces. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String subnetName() {
     return "";

@@ -1,5 +1,6 @@
 package io.capi4j.providers.azure.api.v1beta1;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.capi4j.api.UnknownFields;
 import java.util.List;
 import java.util.Map;
@@ -19,12 +20,14 @@ public abstract class AzureManagedMachinePoolSpec implements UnknownFields, With
   public abstract Optional<String> name();
 
   /** {@code System} or {@code User}; required. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String mode() {
     return "";
   }
 
   /** The VM size; required, immutable. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String sku() {
     return "";

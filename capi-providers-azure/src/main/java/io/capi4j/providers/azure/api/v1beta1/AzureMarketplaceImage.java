@@ -1,5 +1,6 @@
 package io.capi4j.providers.azure.api.v1beta1;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.capi4j.api.UnknownFields;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -11,15 +12,20 @@ import tools.jackson.databind.annotation.JsonSerialize;
 @JsonSerialize(as = ImmutableAzureMarketplaceImage.class)
 @JsonDeserialize(as = ImmutableAzureMarketplaceImage.class)
 public abstract class AzureMarketplaceImage implements UnknownFields, WithAzureMarketplaceImage {
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String publisher() {
     return "";
   }
 
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+
   @Value.Default
   public String offer() {
     return "";
   }
+
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
 
   @Value.Default
   public String sku() {
@@ -27,6 +33,7 @@ public abstract class AzureMarketplaceImage implements UnknownFields, WithAzureM
   }
 
   /** {@code Major.Minor.Build} or {@code latest}. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String version() {
     return "";

@@ -1,5 +1,6 @@
 package io.capi4j.providers.azure.api.v1beta1;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.capi4j.api.UnknownFields;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -11,25 +12,34 @@ import tools.jackson.databind.annotation.JsonSerialize;
 @JsonSerialize(as = ImmutableAzureSharedGalleryImage.class)
 @JsonDeserialize(as = ImmutableAzureSharedGalleryImage.class)
 public abstract class AzureSharedGalleryImage implements UnknownFields, WithAzureSharedGalleryImage {
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String subscriptionID() {
     return "";
   }
+
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
 
   @Value.Default
   public String resourceGroup() {
     return "";
   }
 
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+
   @Value.Default
   public String gallery() {
     return "";
   }
 
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+
   @Value.Default
   public String name() {
     return "";
   }
+
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
 
   @Value.Default
   public String version() {

@@ -1,5 +1,6 @@
 package io.capi4j.providers.azure.api.v1beta1;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.capi4j.api.UnknownFields;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -12,6 +13,7 @@ import tools.jackson.databind.annotation.JsonSerialize;
 @JsonDeserialize(as = ImmutableDataDisk.class)
 public abstract class DataDisk implements UnknownFields, WithDataDisk {
   /** Appended to the machine name to name the disk; unique per machine. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String nameSuffix() {
     return "";
@@ -29,6 +31,7 @@ public abstract class DataDisk implements UnknownFields, WithDataDisk {
   public abstract Optional<Integer> lun();
 
   /** {@code None}, {@code ReadOnly} or {@code ReadWrite}; defaulted. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String cachingType() {
     return "";

@@ -1,5 +1,6 @@
 package io.capi4j.providers.azure.api.v1beta1;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.capi4j.api.UnknownFields;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -11,6 +12,7 @@ import tools.jackson.databind.annotation.JsonSerialize;
 @JsonSerialize(as = ImmutableNetworkInterface.class)
 @JsonDeserialize(as = ImmutableNetworkInterface.class)
 public abstract class NetworkInterface implements UnknownFields, WithNetworkInterface {
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String subnetName() {
     return "";

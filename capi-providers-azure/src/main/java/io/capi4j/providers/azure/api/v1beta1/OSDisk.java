@@ -1,5 +1,6 @@
 package io.capi4j.providers.azure.api.v1beta1;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.capi4j.api.UnknownFields;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -12,6 +13,7 @@ import tools.jackson.databind.annotation.JsonSerialize;
 @JsonDeserialize(as = ImmutableOSDisk.class)
 public abstract class OSDisk implements UnknownFields, WithOSDisk {
   /** {@code Linux} (CRD default) or {@code Windows}. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String osType() {
     return "";
@@ -25,6 +27,7 @@ public abstract class OSDisk implements UnknownFields, WithOSDisk {
   public abstract Optional<DiffDiskSettings> diffDiskSettings();
 
   /** {@code None} (CRD default), {@code ReadOnly} or {@code ReadWrite}. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String cachingType() {
     return "";

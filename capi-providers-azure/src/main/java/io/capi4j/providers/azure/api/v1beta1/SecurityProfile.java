@@ -1,5 +1,6 @@
 package io.capi4j.providers.azure.api.v1beta1;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.capi4j.api.UnknownFields;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -14,6 +15,7 @@ public abstract class SecurityProfile implements UnknownFields, WithSecurityProf
   public abstract Optional<Boolean> encryptionAtHost();
 
   /** {@code TrustedLaunch} or {@code ConfidentialVM}. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String securityType() {
     return "";

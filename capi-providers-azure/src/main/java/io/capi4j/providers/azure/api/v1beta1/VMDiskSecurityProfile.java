@@ -1,5 +1,6 @@
 package io.capi4j.providers.azure.api.v1beta1;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.capi4j.api.UnknownFields;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -14,6 +15,7 @@ public abstract class VMDiskSecurityProfile implements UnknownFields, WithVMDisk
   public abstract Optional<DiskEncryptionSetParameters> diskEncryptionSet();
 
   /** {@code VMGuestStateOnly} or {@code DiskWithVMGuestState}. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String securityEncryptionType() {
     return "";

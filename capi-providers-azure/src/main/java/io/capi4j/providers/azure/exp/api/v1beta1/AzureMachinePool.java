@@ -1,5 +1,6 @@
 package io.capi4j.providers.azure.exp.api.v1beta1;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.capi4j.api.CapiObject;
 import io.capi4j.providers.azure.api.v1beta1.Azure;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
@@ -19,12 +20,14 @@ public abstract class AzureMachinePool implements CapiObject, WithAzureMachinePo
   public static final String KIND = "AzureMachinePool";
 
   @Override
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String apiVersion() {
     return Azure.API_VERSION;
   }
 
   @Override
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String kind() {
     return KIND;

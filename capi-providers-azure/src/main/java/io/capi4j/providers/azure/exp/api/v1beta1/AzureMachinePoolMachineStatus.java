@@ -1,5 +1,6 @@
 package io.capi4j.providers.azure.exp.api.v1beta1;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.capi4j.api.UnknownFields;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ObjectReference;
@@ -20,6 +21,7 @@ public abstract class AzureMachinePoolMachineStatus implements UnknownFields, Wi
   public abstract Optional<ObjectReference> nodeRef();
 
   /** The kubelet version. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String version() {
     return "";
@@ -27,6 +29,8 @@ public abstract class AzureMachinePoolMachineStatus implements UnknownFields, Wi
 
   /** The VM's provisioning state, e.g. {@code Succeeded}. */
   public abstract Optional<String> provisioningState();
+
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
 
   @Value.Default
   public String instanceName() {

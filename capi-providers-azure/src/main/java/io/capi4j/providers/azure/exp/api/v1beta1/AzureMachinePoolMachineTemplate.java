@@ -1,5 +1,6 @@
 package io.capi4j.providers.azure.exp.api.v1beta1;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.capi4j.api.UnknownFields;
 import io.capi4j.providers.azure.api.v1beta1.DataDisk;
 import io.capi4j.providers.azure.api.v1beta1.Diagnostics;
@@ -21,6 +22,7 @@ import tools.jackson.databind.annotation.JsonSerialize;
 @JsonDeserialize(as = ImmutableAzureMachinePoolMachineTemplate.class)
 public abstract class AzureMachinePoolMachineTemplate implements UnknownFields, WithAzureMachinePoolMachineTemplate {
   /** The VM size (SKU), required; part of the VMSS model. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String vmSize() {
     return "";
@@ -35,6 +37,7 @@ public abstract class AzureMachinePoolMachineTemplate implements UnknownFields, 
   public abstract List<DataDisk> dataDisks();
 
   /** Base64 of an authorized-keys line; generated when empty. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String sshPublicKey() {
     return "";
@@ -53,6 +56,7 @@ public abstract class AzureMachinePoolMachineTemplate implements UnknownFields, 
   public abstract Optional<SpotVMOptions> spotVMOptions();
 
   /** Deprecated upstream: use networkInterfaces. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String subnetName() {
     return "";

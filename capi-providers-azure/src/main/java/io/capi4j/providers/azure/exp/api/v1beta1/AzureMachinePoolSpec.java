@@ -1,5 +1,6 @@
 package io.capi4j.providers.azure.exp.api.v1beta1;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.capi4j.api.UnknownFields;
 import io.capi4j.providers.azure.api.v1beta1.SystemAssignedIdentityRole;
 import io.capi4j.providers.azure.api.v1beta1.UserAssignedIdentity;
@@ -15,6 +16,7 @@ import tools.jackson.databind.annotation.JsonSerialize;
 @JsonDeserialize(as = ImmutableAzureMachinePoolSpec.class)
 public abstract class AzureMachinePoolSpec implements UnknownFields, WithAzureMachinePoolSpec {
   /** The Azure region, e.g. {@code westus2}; required. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String location() {
     return "";
@@ -24,6 +26,7 @@ public abstract class AzureMachinePoolSpec implements UnknownFields, WithAzureMa
   public abstract Optional<AzureMachinePoolMachineTemplate> template();
 
   /** The VMSS ID, written by the controller. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String providerID() {
     return "";
@@ -33,6 +36,7 @@ public abstract class AzureMachinePoolSpec implements UnknownFields, WithAzureMa
   public abstract List<String> providerIDList();
 
   /** {@code None} (CRD default), {@code SystemAssigned} or {@code UserAssigned}. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String identity() {
     return "";
@@ -43,6 +47,7 @@ public abstract class AzureMachinePoolSpec implements UnknownFields, WithAzureMa
   public abstract List<UserAssignedIdentity> userAssignedIdentities();
 
   /** Deprecated upstream: use systemAssignedIdentityRole.name. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String roleAssignmentName() {
     return "";
@@ -52,6 +57,7 @@ public abstract class AzureMachinePoolSpec implements UnknownFields, WithAzureMa
   public abstract Optional<AzureMachinePoolDeploymentStrategy> strategy();
 
   /** {@code Uniform} (CRD default) or {@code Flexible}. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String orchestrationMode() {
     return "";

@@ -1,5 +1,6 @@
 package io.capi4j.providers.azure.exp.api.v1beta1;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.capi4j.api.UnknownFields;
 import io.capi4j.providers.azure.api.v1beta1.Image;
 import io.fabric8.kubernetes.api.model.Condition;
@@ -30,6 +31,8 @@ public abstract class AzureMachinePoolStatus implements UnknownFields, WithAzure
 
   public abstract Optional<Image> image();
 
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+
   @Value.Default
   public String version() {
     return "";
@@ -42,6 +45,7 @@ public abstract class AzureMachinePoolStatus implements UnknownFields, WithAzure
   public abstract List<Condition> conditions();
 
   /** {@code AzureMachinePoolMachine} once the controller reconciled. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String infrastructureMachineKind() {
     return "";

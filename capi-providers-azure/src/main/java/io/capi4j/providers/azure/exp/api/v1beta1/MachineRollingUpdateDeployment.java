@@ -1,5 +1,6 @@
 package io.capi4j.providers.azure.exp.api.v1beta1;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.capi4j.api.UnknownFields;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import java.util.Optional;
@@ -23,6 +24,7 @@ public abstract class MachineRollingUpdateDeployment implements UnknownFields, W
   public abstract Optional<IntOrString> maxSurge();
 
   /** {@code Random}, {@code Newest} or {@code Oldest} (CRD default). */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String deletePolicy() {
     return "";
