@@ -52,10 +52,9 @@ public final class MachinePoolInfrastructure {
     String msg = switch (d.machinePoolSupport()) {
       case NO -> d.displayName() + " has no scaling groups: it creates every node as a single machine, so no"
           + " InfraMachinePool kind exists to back a MachinePool; " + useMd;
-      case PARTIAL -> d.displayName() + " supports MachinePools only as "
-          + d.managedPools().stream().map(p -> p.backing()).distinct().collect(Collectors.joining(", "))
-          + " managed pools (" + kinds(d.managedPools()) + "); " + kind + " cannot back a MachinePool, "
-          + useMd.replace(" instead", "") + " for other workers";
+      case PARTIAL -> d.displayName() + " supports MachinePools only as managed pools: "
+          + d.managedPools().stream().map(p -> p.kind() + " (" + p.backing() + ")").collect(Collectors.joining(", "))
+          + "; " + kind + " cannot back a MachinePool, " + useMd.replace(" instead", "") + " for other workers";
       case YES -> kind + " is not a MachinePool infrastructure kind of " + d.displayName() + "; its pool kinds are "
           + kinds(Stream.concat(d.scalingGroupPools().stream(), d.managedPools().stream()).toList())
           + machineTemplateHint(d, kind);
