@@ -186,7 +186,8 @@ public final class Admission {
       return;
     }
     for (var m : value.getClass().getMethods()) {
-      if (m.getParameterCount() != 0 || m.getDeclaringClass() == Object.class || !java.lang.reflect.Modifier.isPublic(m.getModifiers())) {
+      if (m.getParameterCount() != 0 || m.getDeclaringClass() == Object.class || !java.lang.reflect.Modifier.isPublic(m.getModifiers())
+          || java.lang.reflect.Modifier.isStatic(m.getModifiers())) {
         continue;
       }
       Class<?> rt = m.getReturnType();
