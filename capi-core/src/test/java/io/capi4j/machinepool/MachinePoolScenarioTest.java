@@ -40,7 +40,7 @@ import org.junit.jupiter.api.Test;
  * 5 → 20 → 3, an instance fails, a Node never joins, and the instance behind that Node is removed with the
  * {@code cluster.x-k8s.io/delete-machine} annotation.
  */
-class TestMachinePoolScenario {
+class MachinePoolScenarioTest {
   static final String POOL = "workers";
   static final String GROUP = "workers-group";
   static final InstanceModel MODEL = InstanceModel.of("v1");
@@ -120,7 +120,7 @@ class TestMachinePoolScenario {
   final List<String> steps = new ArrayList<>();
   MachinePoolPlan last;
 
-  TestMachinePoolScenario() {
+  MachinePoolScenarioTest() {
     cloud.addListener(new CloudListener() {
       @Override
       public void instanceReady(Optional<String> groupId, Instance i) {

@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Upstream's {@code TestMachinePoolPatchNodes}: ownership annotations and the uninitialized taint. */
-class TestMachinePoolPatchNodes {
+class MachinePoolPatchNodesTest {
   static final Taint UNINITIALIZED = new TaintBuilder().withKey(Capi.NODE_UNINITIALIZED_TAINT_KEY).withEffect("NoSchedule").build();
   static final Taint OTHER = new TaintBuilder().withKey("some-other-taint").withValue("SomeEffect").build();
 

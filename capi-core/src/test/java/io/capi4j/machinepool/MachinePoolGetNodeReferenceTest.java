@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Upstream's {@code TestMachinePoolGetNodeReference}: matching provider IDs to Nodes. */
-class TestMachinePoolGetNodeReference {
+class MachinePoolGetNodeReferenceTest {
 
   static final Map<String, Node> NODES = new LinkedHashMap<>();
 

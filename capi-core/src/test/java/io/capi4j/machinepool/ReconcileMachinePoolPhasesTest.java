@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * Upstream's {@code TestReconcileMachinePoolPhases}, as decision cases: one plan per case (two where upstream
  * reconciles twice).
  */
-class TestReconcileMachinePoolPhases {
+class ReconcileMachinePoolPhasesTest {
   static final String ID = "test://id-1";
 
   static ImmutableMachinePoolInput.Builder in(MachinePool mp) {

@@ -18,7 +18,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** MachinePool Machines: creation, patching, orphans, the delete-machine annotation and the UpToDate condition. */
-class TestMachinePoolMachines {
+class MachinePoolMachinesTest {
   static final String A = "test://a";
   static final String B = "test://b";
 

@@ -18,7 +18,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The {@link StatusPolicy#TRUTHFUL} counters and conditions, against upstream's. */
-class TestTruthfulStatus {
+class TruthfulStatusTest {
 
   /** Three instances mid-rollout: one on the new model, two on the old one; all Nodes Ready for an hour. */
   static ImmutableMachinePoolInput.Builder midRollout(MachinePool mp) {

@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Upstream's {@code Test_setReplicas} ({@link StatusPolicy#UPSTREAM}). */
-class Test_setReplicas {
+class SetReplicasTest {
 
   private static PlanScope scope(MachinePool mp, List<Node> nodes) {
     PlanScope s = new PlanScope(Fixtures.input(mp).nodes(nodes).options(MachinePoolOptions.upstream()).build());

@@ -11,7 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** {@code cluster.x-k8s.io/replicas-managed-by} and the autoscaler's min/max annotations. */
-class TestExternallyManagedReplicas {
+class ExternallyManagedReplicasTest {
   static final String ID = "test://1";
 
   static MachinePool annotated(Integer replicas, Map<String, String> annotations) {

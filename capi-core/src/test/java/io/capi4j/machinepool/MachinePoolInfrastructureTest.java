@@ -16,7 +16,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** {@link MachinePoolInfrastructure#check}: which infrastructures can back a MachinePool, and why not. */
-class TestMachinePoolInfrastructure {
+class MachinePoolInfrastructureTest {
 
   /** An Azure-like provider, as capi-providers-azure describes itself. */
   static final InfrastructureProvider AZURE = () -> ProviderDescriptor.builder()
