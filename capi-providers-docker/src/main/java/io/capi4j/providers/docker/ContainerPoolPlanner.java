@@ -58,6 +58,9 @@ import tools.jackson.databind.ObjectMapper;
  * its container runs, and a deleting InfraMachine deletes its container and is released when it is gone. A container
  * that failed is deleted and replaced, as CAPD does when it finds a container not running.
  *
+ * <p>The cloud actions must be applied in order: the capacity is set first, counting every container that exists
+ * now, and each container deleted afterwards lowers it by one ({@code decrementCapacity}).
+ *
  * <p>Deliberate differences: CAPD orders deletion candidates by Go map iteration (random); capi4j takes the oldest
  * container first. CAPD picks a random failure domain per container; capi4j gives the cloud the MachinePool's
  * {@code spec.failureDomains} (the simulated cloud spreads round-robin). Like CAPD, only the image decides whether a

@@ -263,6 +263,19 @@ class DockerMachinePoolPlannerTest {
   }
 
   @Test
+  void capacityIsSetBeforeTheContainersOfDeletingMachinesLowerIt() {
+    DockerMachine deleting = dockerMachine(1, true);
+    deleting = deleting.withMetadata(new ObjectMetaBuilder(deleting.metadata()).withDeletionTimestamp("2026-03-01T11:59:00Z").build());
+    PoolPlan p = planner.plan(obs(pool(), 2, "v1.33.0")
+        .scalingGroup(group(2, NEW, container(0, InstanceState.RUNNING, NEW), container(1, InstanceState.RUNNING, OLD)))
+        .addInfraMachines(dockerMachine(0, true), deleting).build());
+    // 3 with the doomed container, then 2 once it is deleted: one replacement.
+    assertThat(p.cloudActions()).containsExactly(
+        new CloudAction.SetCapacity(GROUP, 3, "create 1 containers running " + NEW + " (1 of 2 run it)"),
+        new CloudAction.DeleteInstance(GROUP, "1", true, "DockerMachine worker-1 is being deleted: delete its container"));
+  }
+
+  @Test
   void deletingThePoolDeletesTheMachinesThenTheContainersThenReleasesTheFinalizer() {
     DockerMachinePool deleting = pool().withMetadata(new ObjectMetaBuilder(pool().metadata())
         .withDeletionTimestamp("2026-03-01T11:59:00Z").build());
