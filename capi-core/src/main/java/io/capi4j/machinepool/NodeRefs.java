@@ -1,0 +1,198 @@
+package io.capi4j.machinepool;
+
+import io.capi4j.api.core.v1beta2.Capi;
+import io.capi4j.api.core.v1beta2.MachinePool;
+import io.capi4j.machinepool.MachinePoolPlan.NodeDeletion;
+import io.capi4j.machinepool.MachinePoolPlan.NodePatch;
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.ObjectReference;
+import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Upstream's {@code machinepool_controller_noderef.go}: match Nodes to provider IDs, retire and patch Nodes. */
+final class NodeRefs {
+  private NodeRefs() {}
+
+  /** Upstream's {@code errNoAvailableNodes}. */
+  static final String ERR_NO_AVAILABLE_NODES = "cannot find nodes with matching ProviderIDs in ProviderIDList";
+
+  /** How long to wait before looking again while replicas are not ready. */
+  static final Duration NOT_READY_REQUEUE = Duration.ofSeconds(30);
+
+  /** The result of {@code getNodeReferences}. */
+  record Result(List<ObjectReference> references, int available, int ready) {}
+
+  /**
+   * {@code getNodeReferences}: walk the provider IDs in order (skipping empty ones), count Ready and available
+   * Nodes and collect references. Empty ({@code errNoAvailableNodes}) when the list is not empty but no Node
+   * matched. Provider IDs match by exact string equality.
+   */
+  static Optional<Result> getNodeReferences(List<String> providerIDList, int minReadySeconds,
+      Map<String, Node> nodeRefMap, Instant now) {
+    int ready = 0;
+    int available = 0;
+    List<ObjectReference> refs = new ArrayList<>();
+    for (String id : providerIDList) {
+      if (id.isEmpty()) {
+        continue;
+      }
+      Node node = nodeRefMap.get(id);
+      if (node == null) {
+        continue;
+      }
+      if (Nodes.isReady(node)) {
+        ready++;
+        if (Nodes.isAvailable(node, minReadySeconds, now)) {
+          available++;
+        }
+      }
+      refs.add(new ObjectReferenceBuilder().withApiVersion("v1").withKind("Node").withName(Nodes.name(node))
+          .withUid(Nodes.uid(node)).build());
+    }
+    if (refs.isEmpty() && !providerIDList.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new Result(List.copyOf(refs), available, ready));
+  }
+
+  /**
+   * {@code deleteRetiredNodes}: the Nodes of {@code nodeRefs} whose provider ID is no longer in
+   * {@code providerIDList} (Nodes without a provider ID, or not found, are skipped).
+   */
+  static List<NodeDeletion> retiredNodes(List<ObjectReference> nodeRefs, List<String> providerIDList, List<Node> nodes,
+      String why) {
+    Map<String, Node> byProviderID = new LinkedHashMap<>();
+    for (ObjectReference ref : nodeRefs) {
+      Optional<Node> node = Nodes.byName(nodes, ref.getName() == null ? "" : ref.getName());
+      if (node.isEmpty() || Nodes.providerID(node.get()).isEmpty()) {
+        continue;
+      }
+      byProviderID.put(Nodes.providerID(node.get()), node.get());
+    }
+    Set<String> listed = new LinkedHashSet<>(providerIDList);
+    List<NodeDeletion> out = new ArrayList<>();
+    byProviderID.forEach((id, node) -> {
+      if (!listed.contains(id)) {
+        out.add(new NodeDeletion(Nodes.name(node), id, why));
+      }
+    });
+    return out;
+  }
+
+  /** {@code reconcileNodeRefs}. */
+  static Optional<Duration> reconcile(PlanScope s) {
+    MachinePool mp = s.mp;
+    if (mp.isDeleting()) {
+      return Optional.empty();
+    }
+    int v1ready = s.v1beta1().readyReplicas().orElse(0);
+    List<ObjectReference> nodeRefs = s.status().nodeRefs();
+    if (s.statusReplicas() == v1ready && nodeRefs.size() == v1ready) {
+      if (s.nodeRefMap != null) {
+        boolean valid = true;
+        for (ObjectReference ref : nodeRefs) {
+          Optional<Node> n = s.nodeRefMap.values().stream().filter(x -> Nodes.name(x).equals(ref.getName())).reduce((a, b) -> b);
+          if (n.isEmpty() || !Nodes.uid(n.get()).equals(ref.getUid() == null ? "" : ref.getUid())) {
+            valid = false;
+            break;
+          }
+        }
+        if (valid) {
+          s.step("nodes: " + v1ready + " of " + s.statusReplicas() + " replicas ready and their node references are"
+              + " current: nothing to do");
+          return Optional.empty();
+        }
+        s.step("nodes: the node references no longer match the Nodes: reassign");
+      }
+    }
+    List<String> ids = mp.spec().providerIDList();
+    if (ids.isEmpty() && (mp.spec().replicas().isEmpty() || mp.spec().replicas().get() != 0)) {
+      s.step("nodes: waiting for the infrastructure provider to report provider IDs");
+      return Optional.empty();
+    }
+    if (!s.in.nodesListed()) {
+      s.error("failed to get Node references");
+      return Optional.empty();
+    }
+    for (NodeDeletion d : retiredNodes(nodeRefs, ids, s.in.nodes(),
+        "retired: its provider ID is no longer in spec.providerIDList")) {
+      s.nodeDeletions.add(d);
+      s.step("nodes: delete Node " + d.nodeName() + " (" + d.providerID() + "): " + d.reason());
+    }
+    if (s.nodeRefMap == null) {
+      s.error("failed to get Node references");
+      return Optional.empty();
+    }
+    int minReadySeconds = mp.spec().templateOrEmpty().specOrEmpty().minReadySeconds().orElse(0);
+    Optional<Result> result = getNodeReferences(ids, minReadySeconds, s.nodeRefMap, s.in.now());
+    if (result.isEmpty()) {
+      s.step("nodes: " + ERR_NO_AVAILABLE_NODES + ": wait for a Node event (no requeue)");
+      return Optional.empty();
+    }
+    Result r = result.get();
+    s.v1beta1(s.v1beta1().withReadyReplicas(r.ready()).withAvailableReplicas(r.available())
+        .withUnavailableReplicas(s.statusReplicas() - r.available()));
+    if (!r.references().equals(nodeRefs)) {
+      s.step("nodes: set status.nodeRefs to " + r.references().size() + " Nodes matched by provider ID");
+    }
+    s.status(s.status().withNodeRefs(r.references()));
+    patchNodes(s, r.references());
+    if (s.statusReplicas() != r.ready() || r.references().size() != r.ready()) {
+      s.step("nodes: " + r.ready() + " Ready Nodes for " + s.statusReplicas() + " replicas and "
+          + r.references().size() + " node references: look again in 30s");
+      return Optional.of(NOT_READY_REQUEUE);
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * {@code patchNodes}: the ownership annotations, and no uninitialized taint unless the pool has MachinePool
+   * Machines (then the Machine controller drops the taint once it has synced the Node's labels).
+   */
+  static void patchNodes(PlanScope s, List<ObjectReference> refs) {
+    boolean mpm = s.infraMachinePool != null
+        && io.capi4j.external.Contracts.infrastructureMachineKind(s.infraMachinePool).isPresent();
+    Map<String, String> desired = new LinkedHashMap<>();
+    desired.put(Capi.CLUSTER_NAME_ANNOTATION, s.mp.spec().clusterName());
+    desired.put(Capi.CLUSTER_NAMESPACE_ANNOTATION, s.mp.namespace());
+    desired.put(Capi.OWNER_KIND_ANNOTATION, MachinePool.KIND);
+    desired.put(Capi.OWNER_NAME_ANNOTATION, s.mp.name());
+    for (ObjectReference ref : refs) {
+      Optional<Node> node = Nodes.byName(s.in.nodes(), ref.getName());
+      if (node.isEmpty()) {
+        continue;
+      }
+      Map<String, String> have = node.get().getMetadata() == null || node.get().getMetadata().getAnnotations() == null
+          ? Map.of() : node.get().getMetadata().getAnnotations();
+      Map<String, String> missing = new LinkedHashMap<>();
+      desired.forEach((k, v) -> {
+        if (!v.equals(have.get(k))) {
+          missing.put(k, v);
+        }
+      });
+      boolean tainted = !mpm && node.get().getSpec() != null && node.get().getSpec().getTaints() != null
+          && node.get().getSpec().getTaints().stream().anyMatch(NodePatch::isUninitialized);
+      if (missing.isEmpty() && !tainted) {
+        continue;
+      }
+      List<String> why = new ArrayList<>();
+      if (!missing.isEmpty()) {
+        why.add("annotate it as a Node of MachinePool " + s.mp.name());
+      }
+      if (tainted) {
+        why.add("drop the " + Capi.NODE_UNINITIALIZED_TAINT_KEY + ":NoSchedule taint");
+      }
+      String reason = String.join(" and ", why);
+      s.nodePatches.add(new NodePatch(Nodes.name(node.get()), desired, tainted, reason));
+      s.step("nodes: patch Node " + Nodes.name(node.get()) + ": " + reason);
+    }
+  }
+}

@@ -1,0 +1,97 @@
+package io.capi4j.machinepool;
+
+import io.capi4j.api.core.v1beta2.Machine;
+import io.capi4j.api.core.v1beta2.MachinePool;
+import io.capi4j.api.core.v1beta2.MachinePoolDeprecatedStatus;
+import io.capi4j.api.core.v1beta2.MachinePoolInitializationStatus;
+import io.capi4j.api.core.v1beta2.MachinePoolStatus;
+import io.capi4j.api.core.v1beta2.MachinePoolV1Beta1DeprecatedStatus;
+import io.capi4j.machinepool.MachinePoolPlan.ExternalDeletion;
+import io.capi4j.machinepool.MachinePoolPlan.InstanceRemoval;
+import io.capi4j.machinepool.MachinePoolPlan.MachineDeletion;
+import io.capi4j.machinepool.MachinePoolPlan.MachineWrite;
+import io.capi4j.machinepool.MachinePoolPlan.NodeDeletion;
+import io.capi4j.machinepool.MachinePoolPlan.NodePatch;
+import io.fabric8.kubernetes.api.model.Node;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The working state of one planning run, as upstream's {@code scope}: the MachinePool being rewritten, what the
+ * phases learned, and the plan's lists. Used by one thread for one {@link MachinePoolPlanner#plan} call only.
+ */
+final class PlanScope {
+  final MachinePoolInput in;
+  MachinePool mp;
+  /** Upstream's {@code nodeRefMap}; null until the infrastructure phase builds it, or when Nodes were not listed. */
+  Map<String, Node> nodeRefMap;
+  /** Upstream's {@code s.infraMachinePool}: set once the InfraMachinePool was found. */
+  Object infraMachinePool;
+  boolean bootstrapConfigNotFound;
+  boolean infraMachinePoolNotFound;
+  /** Upstream's {@code s.machines}: the pool's Machines, with the conditions this plan sets. */
+  List<Machine> machines = List.of();
+
+  final List<String> steps = new ArrayList<>();
+  final List<String> errors = new ArrayList<>();
+  /** By Machine name, so that a later phase can amend a write of an earlier one. */
+  final Map<String, MachineWrite> creates = new LinkedHashMap<>();
+  final Map<String, MachineWrite> updates = new LinkedHashMap<>();
+  final List<MachineDeletion> machineDeletions = new ArrayList<>();
+  final List<InstanceRemoval> removals = new ArrayList<>();
+  final List<NodeDeletion> nodeDeletions = new ArrayList<>();
+  final List<NodePatch> nodePatches = new ArrayList<>();
+  final List<ExternalDeletion> externalDeletions = new ArrayList<>();
+  boolean removeFinalizer;
+  Duration requeue;
+
+  PlanScope(MachinePoolInput in) {
+    this.in = in;
+    this.mp = in.machinePool();
+  }
+
+  void step(String s) {
+    steps.add(s);
+  }
+
+  void error(String e) {
+    errors.add(e);
+    steps.add("error: " + e);
+  }
+
+  MachinePoolStatus status() {
+    return mp.status().orElse(MachinePoolStatus.builder().build());
+  }
+
+  void status(MachinePoolStatus s) {
+    mp = mp.withStatus(s);
+  }
+
+  MachinePoolV1Beta1DeprecatedStatus v1beta1() {
+    return status().v1beta1OrEmpty();
+  }
+
+  void v1beta1(MachinePoolV1Beta1DeprecatedStatus v) {
+    status(status().withDeprecated(MachinePoolDeprecatedStatus.of(v)));
+  }
+
+  MachinePoolInitializationStatus initialization() {
+    return status().initialization().orElse(MachinePoolInitializationStatus.builder().build());
+  }
+
+  void initialization(MachinePoolInitializationStatus i) {
+    status(status().withInitialization(i));
+  }
+
+  Optional<Integer> specReplicas() {
+    return mp.spec().replicas();
+  }
+
+  int statusReplicas() {
+    return status().replicas().orElse(0);
+  }
+}

@@ -1,0 +1,34 @@
+package io.capi4j.providers.docker.api.v1beta2;
+
+import io.capi4j.api.UnknownFields;
+import io.capi4j.api.core.v1beta2.MachineAddress;
+import java.util.List;
+import java.util.Optional;
+import org.immutables.value.Value;
+import tools.jackson.databind.annotation.JsonDeserialize;
+import tools.jackson.databind.annotation.JsonSerialize;
+
+/** One of {@code status.instances} of a DockerMachinePool. */
+@Value.Immutable
+@JsonSerialize(as = ImmutableDockerMachinePoolInstanceStatus.class)
+@JsonDeserialize(as = ImmutableDockerMachinePoolInstanceStatus.class)
+public abstract class DockerMachinePoolInstanceStatus implements UnknownFields, WithDockerMachinePoolInstanceStatus {
+  public abstract List<MachineAddress> addresses();
+
+  @Value.Default
+  public String instanceName() {
+    return "";
+  }
+
+  public abstract Optional<String> providerID();
+
+  public abstract Optional<String> version();
+
+  public abstract Optional<Boolean> ready();
+
+  public abstract Optional<Boolean> bootstrapped();
+
+  public static ImmutableDockerMachinePoolInstanceStatus.Builder builder() {
+    return ImmutableDockerMachinePoolInstanceStatus.builder();
+  }
+}
