@@ -1,5 +1,6 @@
 package io.capi4j.providers.docker.api.v1beta2;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.capi4j.api.CapiObject;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import java.util.Optional;
@@ -19,12 +20,14 @@ public abstract class DevMachinePool implements CapiObject, WithDevMachinePool {
   public static final String KIND = "DevMachinePool";
 
   @Override
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String apiVersion() {
     return Docker.API_VERSION;
   }
 
   @Override
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String kind() {
     return KIND;

@@ -1,5 +1,6 @@
 package io.capi4j.providers.docker.api.v1beta2;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.capi4j.api.UnknownFields;
 import java.util.List;
 import org.immutables.value.Value;
@@ -12,6 +13,7 @@ import tools.jackson.databind.annotation.JsonSerialize;
 @JsonDeserialize(as = ImmutableDevMachinePoolSpec.class)
 public abstract class DevMachinePoolSpec implements UnknownFields, WithDevMachinePoolSpec {
   /** The pool's own (fake) provider ID, {@code dev:////<cluster>-dmp-<pool>}. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String providerID() {
     return "";

@@ -1,5 +1,6 @@
 package io.capi4j.providers.docker.api.v1beta2;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.capi4j.api.UnknownFields;
 import io.fabric8.kubernetes.api.model.Condition;
 import java.util.List;
@@ -23,6 +24,7 @@ public abstract class DevMachinePoolStatus implements UnknownFields, WithDevMach
   public abstract Optional<Long> observedGeneration();
 
   /** {@code DevMachine}: the opt-in to MachinePool Machines. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String infrastructureMachineKind() {
     return "";

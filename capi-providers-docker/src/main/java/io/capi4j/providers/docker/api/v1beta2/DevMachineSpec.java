@@ -1,5 +1,6 @@
 package io.capi4j.providers.docker.api.v1beta2;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.capi4j.api.UnknownFields;
 import org.immutables.value.Value;
 import tools.jackson.databind.annotation.JsonDeserialize;
@@ -11,6 +12,7 @@ import tools.jackson.databind.annotation.JsonSerialize;
 @JsonDeserialize(as = ImmutableDevMachineSpec.class)
 public abstract class DevMachineSpec implements UnknownFields, WithDevMachineSpec {
   /** {@code docker:////<container name>} with the docker backend, once bootstrapped. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String providerID() {
     return "";

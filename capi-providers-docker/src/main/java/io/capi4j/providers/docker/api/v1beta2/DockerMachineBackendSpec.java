@@ -1,5 +1,6 @@
 package io.capi4j.providers.docker.api.v1beta2;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.capi4j.api.UnknownFields;
 import java.util.List;
 import java.util.Optional;
@@ -12,6 +13,7 @@ import tools.jackson.databind.annotation.JsonSerialize;
 @JsonSerialize(as = ImmutableDockerMachineBackendSpec.class)
 @JsonDeserialize(as = ImmutableDockerMachineBackendSpec.class)
 public abstract class DockerMachineBackendSpec implements UnknownFields, WithDockerMachineBackendSpec {
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String customImage() {
     return "";

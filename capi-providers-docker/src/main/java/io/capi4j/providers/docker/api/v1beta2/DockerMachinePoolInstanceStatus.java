@@ -1,5 +1,6 @@
 package io.capi4j.providers.docker.api.v1beta2;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.capi4j.api.UnknownFields;
 import io.capi4j.api.core.v1beta2.MachineAddress;
 import java.util.List;
@@ -14,6 +15,8 @@ import tools.jackson.databind.annotation.JsonSerialize;
 @JsonDeserialize(as = ImmutableDockerMachinePoolInstanceStatus.class)
 public abstract class DockerMachinePoolInstanceStatus implements UnknownFields, WithDockerMachinePoolInstanceStatus {
   public abstract List<MachineAddress> addresses();
+
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
 
   @Value.Default
   public String instanceName() {

@@ -1,5 +1,6 @@
 package io.capi4j.providers.docker.api.v1beta2;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.capi4j.api.UnknownFields;
 import java.util.List;
 import org.immutables.value.Value;
@@ -17,6 +18,7 @@ public abstract class DockerMachinePoolSpec implements UnknownFields, WithDocker
   }
 
   /** The pool's own (fake) provider ID, {@code docker:////<cluster>-dmp-<pool>}. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String providerID() {
     return "";

@@ -1,5 +1,6 @@
 package io.capi4j.providers.docker.api.v1beta2;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.capi4j.api.UnknownFields;
 import io.fabric8.kubernetes.api.model.Condition;
 import java.util.List;
@@ -26,6 +27,7 @@ public abstract class DockerMachinePoolStatus implements UnknownFields, WithDock
   public abstract List<DockerMachinePoolInstanceStatus> instances();
 
   /** {@code DockerMachine}: the opt-in to MachinePool Machines. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String infrastructureMachineKind() {
     return "";

@@ -1,5 +1,6 @@
 package io.capi4j.providers.docker.api.v1beta2;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.capi4j.api.UnknownFields;
 import java.util.List;
 import java.util.Optional;
@@ -16,6 +17,7 @@ public abstract class DockerMachineSpec implements UnknownFields, WithDockerMach
   public abstract Optional<String> providerID();
 
   /** The container image; empty means {@code kindest/node:<Machine version>}. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String customImage() {
     return "";

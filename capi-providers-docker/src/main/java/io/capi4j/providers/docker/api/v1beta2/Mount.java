@@ -1,5 +1,6 @@
 package io.capi4j.providers.docker.api.v1beta2;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.capi4j.api.UnknownFields;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -12,12 +13,14 @@ import tools.jackson.databind.annotation.JsonSerialize;
 @JsonDeserialize(as = ImmutableMount.class)
 public abstract class Mount implements UnknownFields, WithMount {
   /** Path of the mount within the container. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String containerPath() {
     return "";
   }
 
   /** Path of the mount on the host. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Value.Default
   public String hostPath() {
     return "";
