@@ -190,6 +190,7 @@ public final class MachineSetPlanner {
 
     // The Machines as upstream holds them in memory: patched conditions, moves and syncs show up here.
     private final Map<String, Machine> machines = new LinkedHashMap<>();
+    private final Map<String, Machine> originals = new java.util.HashMap<>();
     private final Map<String, Machine> adopted = new LinkedHashMap<>();
     private final List<MachineConditionPatch> conditionPatches = new ArrayList<>();
     private final Map<String, Machine> updates = new LinkedHashMap<>();
@@ -544,6 +545,7 @@ public final class MachineSetPlanner {
               "the Machine matches the selector and has no controller");
         }
         machines.put(m.name(), current);
+        originals.put(m.name(), m);
       }
       machinesListed = true;
       return Optional.empty();
@@ -580,12 +582,8 @@ public final class MachineSetPlanner {
     }
 
     private Machine original(String name) {
-      for (Machine m : in.machines()) {
-        if (m.name().equals(name)) {
-          return m;
-        }
-      }
-      return machines.get(name);
+      Machine m = originals.get(name);
+      return m != null ? m : machines.get(name);
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -1067,19 +1065,18 @@ public final class MachineSetPlanner {
                 .withUid(target.get().metadata().getUid())
                 .withController(true)
                 .build();
-        List<OwnerReference> refs = new ArrayList<>();
-        boolean replaced = false;
-        for (OwnerReference r : ownerRefs(m.metadata())) {
-          if (refersTo(r, ms)) {
-            if (!replaced) {
-              refs.add(newController);
-              replaced = true;
-            }
-          } else {
-            refs.add(r);
+        // Upstream's util.ReplaceOwnerRef: the first reference with this MachineSet's UID becomes the new controller.
+        List<OwnerReference> refs = new ArrayList<>(ownerRefs(m.metadata()));
+        int at = -1;
+        for (int i = 0; i < refs.size(); i++) {
+          if (Objects.equals(refs.get(i).getUid(), ms.metadata().getUid())) {
+            at = i;
+            break;
           }
         }
-        if (!replaced) {
+        if (at >= 0) {
+          refs.set(at, newController);
+        } else {
           refs.add(newController);
         }
         Map<String, String> labels = new LinkedHashMap<>(m.labels());
@@ -1100,11 +1097,6 @@ public final class MachineSetPlanner {
             "moved to MachineSet " + targetName + " to be updated in place");
       }
       return Optional.empty();
-    }
-
-    private static boolean refersTo(OwnerReference r, MachineSet ms) {
-      return group(r.getApiVersion()).equals(Capi.GROUP) && MachineSet.KIND.equals(r.getKind())
-          && ms.name().equals(r.getName());
     }
 
     // ---------------------------------------------------------------------------------------------------------
