@@ -11,6 +11,10 @@ import org.immutables.value.Value;
  * What one MachineSet reconcile does, as upstream's controller would do it. Applying it is the caller's job, in
  * this order: the Machine patches (adoptions, condition patches, updates, moves), the deletions, the creations,
  * then the MachineSet (metadata, then status).
+ *
+ * <p>Some reconciles only change the MachineSet (adding the finalizer, flipping the {@code Paused} condition) and
+ * ask for no requeue: upstream relies on the update event to reconcile again, so the caller plans again once the
+ * MachineSet is applied.
  */
 @Value.Immutable
 public abstract class MachineSetPlan {

@@ -282,4 +282,26 @@ class PreflightChecksTest {
   void shouldRun(String name, Set<String> enabled, Set<String> skipped, boolean expected) {
     assertThat(PreflightChecks.shouldRun(enabled, skipped, PreflightChecks.CONTROL_PLANE_IS_STABLE)).isEqualTo(expected);
   }
+
+  @Test
+  void controlPlaneViewReadsStatusVersions() {
+    GenericKubernetesResource cp = controlPlane("v1.30.0", null);
+    Map<String, Object> props = new LinkedHashMap<>(cp.getAdditionalProperties());
+    props.put("status", Map.of("version", "v1.30.0",
+        "versions", List.of(Map.of("version", "v1.29.4", "replicas", 1), Map.of("version", "v1.30.0", "replicas", 2))));
+    cp.setAdditionalProperties(props);
+    ControlPlaneView view = ControlPlaneView.of(cp);
+    assertThat(view.statusVersions()).containsExactly("v1.29.4", "v1.30.0");
+    assertThat(view.isProvisioning()).isFalse();
+    assertThat(view.isUpgrading()).as("a status version is older than spec.version").isTrue();
+
+    props.put("status", Map.of("versions", List.of(Map.of("version", ""))));
+    cp.setAdditionalProperties(props);
+    assertThat(view.isProvisioning()).isTrue();
+
+    props.put("status", Map.of("version", "v1.30.0+build.2"));
+    props.put("spec", Map.of("version", "v1.30.0+build.10"));
+    cp.setAdditionalProperties(props);
+    assertThat(view.isUpgrading()).as("build metadata counts").isTrue();
+  }
 }
