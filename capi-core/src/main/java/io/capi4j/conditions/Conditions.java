@@ -21,7 +21,12 @@ public final class Conditions {
 
   /** The condition of this type, if present. */
   public static Optional<Condition> get(List<Condition> conditions, String type) {
-    return conditions.stream().filter(c -> type.equals(c.getType())).findFirst();
+    for (Condition c : conditions) {
+      if (type.equals(c.getType())) {
+        return Optional.of(c);
+      }
+    }
+    return Optional.empty();
   }
 
   /** Upstream's {@code IsTrue}: present and {@code True}. */
@@ -100,10 +105,49 @@ public final class Conditions {
     if (s == null || s.isEmpty()) {
       return Optional.empty();
     }
+    Instant fast = parseCanonical(s);
+    if (fast != null) {
+      return Optional.of(fast);
+    }
     try {
       return Optional.of(java.time.OffsetDateTime.parse(s).toInstant());
     } catch (java.time.format.DateTimeParseException e) {
       return Optional.empty();
     }
+  }
+
+  // Kubernetes writes times as YYYY-MM-DDTHH:MM:SSZ; parsing that form by hand is much faster than a formatter,
+  // which matters when 100,000 Machines are ordered by age. Anything else goes through OffsetDateTime.
+  private static Instant parseCanonical(String s) {
+    if (s.length() != 20 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T' || s.charAt(13) != ':'
+        || s.charAt(16) != ':' || s.charAt(19) != 'Z') {
+      return null;
+    }
+    int year = digits(s, 0, 4);
+    int month = digits(s, 5, 7);
+    int day = digits(s, 8, 10);
+    int hour = digits(s, 11, 13);
+    int minute = digits(s, 14, 16);
+    int second = digits(s, 17, 19);
+    if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) {
+      return null;
+    }
+    try {
+      return java.time.LocalDateTime.of(year, month, day, hour, minute, second).toInstant(java.time.ZoneOffset.UTC);
+    } catch (java.time.DateTimeException e) {
+      return null;
+    }
+  }
+
+  private static int digits(String s, int from, int to) {
+    int v = 0;
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      v = v * 10 + (c - '0');
+    }
+    return v;
   }
 }

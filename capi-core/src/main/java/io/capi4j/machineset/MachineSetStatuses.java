@@ -1,0 +1,353 @@
+package io.capi4j.machineset;
+
+import io.capi4j.api.core.v1beta2.Capi;
+import io.capi4j.api.core.v1beta2.ImmutableMachineSetStatus;
+import io.capi4j.api.core.v1beta2.ContractVersionedObjectReference;
+import io.capi4j.api.core.v1beta2.Machine;
+import io.capi4j.api.core.v1beta2.MachineSet;
+import io.capi4j.api.core.v1beta2.MachineSetStatus;
+import io.capi4j.api.core.v1beta2.MachineSpec;
+import io.capi4j.conditions.AggregateOptions;
+import io.capi4j.conditions.AggregateSource;
+import io.capi4j.conditions.Aggregates;
+import io.capi4j.conditions.Conditions;
+import io.capi4j.conditions.DefaultMergeStrategy;
+import io.capi4j.util.Selectors;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.ConditionBuilder;
+import io.fabric8.kubernetes.api.model.LabelSelector;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The v1beta2 status of a MachineSet (upstream {@code machineset_controller_status.go} {@code updateStatus}):
+ * {@code selector}, the replica counters, {@code versions} and the conditions {@code ScalingUp},
+ * {@code ScalingDown}, {@code MachinesReady}, {@code MachinesUpToDate}, {@code Remediating} and {@code Deleting}.
+ *
+ * <p>Pure: the time is given, and a condition's {@code lastTransitionTime} only moves (to that time) when its
+ * status changes.
+ */
+public final class MachineSetStatuses {
+  private MachineSetStatuses() {}
+
+  /** The message of every condition when the Machines could not be listed. */
+  public static final String INTERNAL_ERROR_MESSAGE = "Please check controller logs for errors";
+
+  /** Machines younger than this without an {@code UpToDate} condition are left out of {@code MachinesUpToDate}. */
+  public static final Duration UP_TO_DATE_GRACE = Duration.ofSeconds(10);
+
+  /**
+   * What the status is computed from, besides the MachineSet.
+   *
+   * @param machines the Machines the MachineSet owns, deleting ones included
+   * @param machinesListed false when listing/adopting the Machines failed: counters are then left alone and every
+   *     condition is Unknown, reason {@code InternalError}
+   * @param bootstrapTemplateNotFound the bootstrap config template does not exist
+   * @param infrastructureTemplateNotFound the InfraMachine template does not exist
+   * @param scaleUpPreflightMessages the messages of the preflight checks that held back scaling up
+   * @param now the time of the reconcile
+   */
+  public record Observed(
+      List<Machine> machines,
+      boolean machinesListed,
+      boolean bootstrapTemplateNotFound,
+      boolean infrastructureTemplateNotFound,
+      List<String> scaleUpPreflightMessages,
+      Instant now) {
+    public Observed {
+      machines = List.copyOf(machines);
+      scaleUpPreflightMessages = List.copyOf(scaleUpPreflightMessages);
+      Objects.requireNonNull(now, "now");
+    }
+
+    /** The Machines were listed, both templates exist and no preflight check failed. */
+    public static Observed of(List<Machine> machines, Instant now) {
+      return new Observed(machines, true, false, false, List.of(), now);
+    }
+  }
+
+  /** Why {@code spec.selector} cannot be turned into {@code status.selector}, if it cannot. */
+  public static Optional<String> selectorError(MachineSet ms) {
+    return Selectors.conversionError(ms.spec().selector().orElse(new LabelSelector()))
+        .map(e -> "failed to update status for MachineSet " + ms.key() + ": " + e);
+  }
+
+  /**
+   * The new status. When {@link #selectorError} reports an error the current status is returned unchanged, as
+   * upstream stops there.
+   */
+  public static MachineSetStatus compute(MachineSet ms, Observed in) {
+    MachineSetStatus current = ms.status().orElse(MachineSetStatus.builder().build());
+    if (selectorError(ms).isPresent()) {
+      return current;
+    }
+    ImmutableMachineSetStatus.Builder b = MachineSetStatus.builder().from(current);
+    b.selector(Selectors.toString(ms.spec().selector().orElse(new LabelSelector())));
+    if (in.machinesListed()) {
+      int ready = 0;
+      int available = 0;
+      int upToDate = 0;
+      for (Machine m : in.machines()) {
+        // Machines updating in place are not counted until the update completes.
+        if (Machines.isUpdateInProgress(m)) {
+          continue;
+        }
+        List<Condition> c = Machines.conditions(m);
+        ready += Conditions.isTrue(c, Capi.Conditions.READY) ? 1 : 0;
+        available += Conditions.isTrue(c, Capi.Conditions.AVAILABLE) ? 1 : 0;
+        upToDate += Conditions.isTrue(c, Capi.Conditions.UP_TO_DATE) ? 1 : 0;
+      }
+      b.replicas(in.machines().size())
+          .readyReplicas(ready)
+          .availableReplicas(available)
+          .upToDateReplicas(upToDate)
+          .versions(StatusVersions.fromMachines(in.machines()));
+    }
+
+    List<Condition> conditions = current.conditions();
+    long generation = ms.metadata().getGeneration() == null ? 0 : ms.metadata().getGeneration();
+    for (Condition c :
+        List.of(
+            scalingUp(ms, in),
+            scalingDown(ms, in),
+            machinesReady(in),
+            machinesUpToDate(in),
+            remediating(in),
+            deleting(ms, in))) {
+      conditions = Conditions.set(conditions, stamp(c, in.now(), generation));
+    }
+    return b.conditions(conditions).build();
+  }
+
+  static Condition stamp(Condition c, Instant now, long generation) {
+    ConditionBuilder cb = new ConditionBuilder(c).withLastTransitionTime(Conditions.format(now));
+    if (generation > 0) {
+      cb.withObservedGeneration(generation);
+    }
+    return cb.build();
+  }
+
+  static Condition condition(String type, String status, String reason, String message) {
+    return new ConditionBuilder()
+        .withType(type)
+        .withStatus(status)
+        .withReason(reason)
+        .withMessage(message == null ? "" : message)
+        .build();
+  }
+
+  private static Condition internalError(String type) {
+    return condition(type, Conditions.UNKNOWN, Capi.Reasons.INTERNAL_ERROR, INTERNAL_ERROR_MESSAGE);
+  }
+
+  private static int desiredReplicas(MachineSet ms) {
+    return ms.isDeleting() ? 0 : ms.spec().replicas().orElse(0);
+  }
+
+  /** {@code ScalingUp}. */
+  static Condition scalingUp(MachineSet ms, Observed in) {
+    String type = Capi.Conditions.SCALING_UP;
+    if (!in.machinesListed()) {
+      return internalError(type);
+    }
+    if (ms.spec().replicas().isEmpty()) {
+      return condition(type, Conditions.UNKNOWN, Capi.Reasons.WAITING_FOR_REPLICAS_SET, "Waiting for spec.replicas set");
+    }
+    int desired = desiredReplicas(ms);
+    int current = in.machines().size();
+    String missing =
+        missingReferencesMessage(ms, in.bootstrapTemplateNotFound(), in.infrastructureTemplateNotFound());
+    if (current >= desired) {
+      String message = !ms.isDeleting() && !missing.isEmpty() ? "Scaling up would be blocked because " + missing : "";
+      return condition(type, Conditions.FALSE, Capi.Reasons.NOT_SCALING_UP, message);
+    }
+    StringBuilder message =
+        new StringBuilder("Scaling up from ").append(current).append(" to ").append(desired).append(" replicas");
+    if (!missing.isEmpty() || !in.scaleUpPreflightMessages().isEmpty()) {
+      List<String> lines = new ArrayList<>();
+      for (String m : in.scaleUpPreflightMessages()) {
+        lines.add("* " + m);
+      }
+      if (!missing.isEmpty()) {
+        lines.add("* " + missing);
+      }
+      message.append(" is blocked because:\n").append(String.join("\n", lines));
+    }
+    return condition(type, Conditions.TRUE, Capi.Reasons.SCALING_UP, message.toString());
+  }
+
+  /** {@code <Kind> does not exist} / {@code <BootstrapKind> and <InfraKind> do not exist}, or {@code ""}. */
+  static String missingReferencesMessage(MachineSet ms, boolean bootstrapNotFound, boolean infraNotFound) {
+    MachineSpec spec = ms.spec().templateOrEmpty().specOrEmpty();
+    List<String> missing = new ArrayList<>();
+    if (bootstrapNotFound) {
+      missing.add(spec.bootstrapOrEmpty().configRef().map(ContractVersionedObjectReference::kind).orElse(""));
+    }
+    if (infraNotFound) {
+      missing.add(spec.infrastructureRefOrEmpty().kind());
+    }
+    if (missing.isEmpty()) {
+      return "";
+    }
+    if (missing.size() == 1) {
+      return missing.get(0) + " does not exist";
+    }
+    return String.join(" and ", missing) + " do not exist";
+  }
+
+  /** {@code ScalingDown}: Machines still waiting for a move to be acknowledged are not counted. */
+  static Condition scalingDown(MachineSet ms, Observed in) {
+    String type = Capi.Conditions.SCALING_DOWN;
+    if (!in.machinesListed()) {
+      return internalError(type);
+    }
+    if (ms.spec().replicas().isEmpty()) {
+      return condition(type, Conditions.UNKNOWN, Capi.Reasons.WAITING_FOR_REPLICAS_SET, "Waiting for spec.replicas set");
+    }
+    int desired = desiredReplicas(ms);
+    int current = 0;
+    for (Machine m : in.machines()) {
+      if (!m.annotations().containsKey(Capi.PENDING_ACKNOWLEDGE_MOVE_ANNOTATION)) {
+        current++;
+      }
+    }
+    if (current > desired) {
+      String message = "Scaling down from " + current + " to " + desired + " replicas";
+      String stale = MachineMessages.staleMachines(in.machines(), in.now());
+      if (!stale.isEmpty()) {
+        message += "\n* " + stale;
+      }
+      return condition(type, Conditions.TRUE, Capi.Reasons.SCALING_DOWN, message);
+    }
+    return condition(type, Conditions.FALSE, Capi.Reasons.NOT_SCALING_DOWN, "");
+  }
+
+  /** {@code MachinesReady}: the Machines' {@code Ready} conditions, aggregated. */
+  static Condition machinesReady(Observed in) {
+    String type = Capi.Conditions.MACHINES_READY;
+    if (!in.machinesListed()) {
+      return internalError(type);
+    }
+    if (in.machines().isEmpty()) {
+      return condition(type, Conditions.TRUE, Capi.Reasons.NO_REPLICAS, "");
+    }
+    return aggregate(
+        in.machines(), Capi.Conditions.READY, type,
+        Capi.Reasons.NOT_READY, Capi.Reasons.READY_UNKNOWN, Capi.Reasons.READY);
+  }
+
+  /**
+   * {@code MachinesUpToDate}: the Machines' {@code UpToDate} conditions, aggregated, leaving out Machines younger
+   * than 10s that do not report it yet (so the condition does not flicker when a Machine is created).
+   */
+  static Condition machinesUpToDate(Observed in) {
+    String type = Capi.Conditions.MACHINES_UP_TO_DATE;
+    if (!in.machinesListed()) {
+      return internalError(type);
+    }
+    List<Machine> considered = new ArrayList<>();
+    for (Machine m : in.machines()) {
+      if (Conditions.get(Machines.conditions(m), Capi.Conditions.UP_TO_DATE).isPresent()
+          || Machines.creationTime(m)
+              .map(t -> Duration.between(t, in.now()).compareTo(UP_TO_DATE_GRACE) > 0)
+              .orElse(true)) {
+        considered.add(m);
+      }
+    }
+    if (considered.isEmpty()) {
+      return condition(type, Conditions.TRUE, Capi.Reasons.NO_REPLICAS, "");
+    }
+    return aggregate(
+        byName(considered), Capi.Conditions.UP_TO_DATE, type,
+        Capi.Reasons.NOT_UP_TO_DATE, Capi.Reasons.UP_TO_DATE_UNKNOWN, Capi.Reasons.UP_TO_DATE);
+  }
+
+  /**
+   * {@code Remediating}: True with the aggregated {@code OwnerRemediated} messages when some Machine is unhealthy and
+   * waits for this MachineSet to remediate it; otherwise False, naming the unhealthy Machines left to others.
+   */
+  static Condition remediating(Observed in) {
+    String type = Capi.Conditions.REMEDIATING;
+    if (!in.machinesListed()) {
+      return internalError(type);
+    }
+    List<Machine> toRemediate = new ArrayList<>();
+    List<Machine> unhealthy = new ArrayList<>();
+    for (Machine m : in.machines()) {
+      if (Machines.isUnhealthyAndOwnerRemediated(m)) {
+        toRemediate.add(m);
+      }
+      if (Machines.isUnhealthy(m)) {
+        unhealthy.add(m);
+      }
+    }
+    if (toRemediate.isEmpty()) {
+      return condition(
+          type, Conditions.FALSE, Capi.Reasons.NOT_REMEDIATING,
+          MachineMessages.unhealthyMachines(unhealthy, "MachineSet"));
+    }
+    try {
+      Condition agg =
+          Aggregates.newAggregateCondition(
+              sources(byName(toRemediate)), Capi.Conditions.OWNER_REMEDIATED,
+              AggregateOptions.defaults().withTargetConditionType(type));
+      return condition(type, Conditions.TRUE, Capi.Reasons.REMEDIATING, agg.getMessage());
+    } catch (IllegalArgumentException e) {
+      return internalError(type);
+    }
+  }
+
+  /** {@code Deleting}. */
+  static Condition deleting(MachineSet ms, Observed in) {
+    String type = Capi.Conditions.DELETING;
+    if (!in.machinesListed()) {
+      return internalError(type);
+    }
+    if (!ms.isDeleting()) {
+      return condition(type, Conditions.FALSE, Capi.Reasons.NOT_DELETING, "");
+    }
+    String message = "Deletion completed";
+    int n = in.machines().size();
+    if (n > 0) {
+      message = "Deleting " + n + (n == 1 ? " Machine" : " Machines");
+      String stale = MachineMessages.staleMachines(in.machines(), in.now());
+      if (!stale.isEmpty()) {
+        message += "\n* " + stale;
+      }
+    }
+    return condition(type, Conditions.TRUE, Capi.Reasons.DELETING, message);
+  }
+
+  static Condition aggregate(
+      List<Machine> machines, String sourceType, String targetType, String issue, String unknown, String info) {
+    try {
+      return Aggregates.newAggregateCondition(
+          sources(machines), sourceType,
+          AggregateOptions.defaults()
+              .withTargetConditionType(targetType)
+              .withMergeStrategy(DefaultMergeStrategy.builder().reasons(issue, unknown, info).build()));
+    } catch (IllegalArgumentException e) {
+      return internalError(targetType);
+    }
+  }
+
+  static List<AggregateSource> sources(List<Machine> machines) {
+    List<AggregateSource> out = new ArrayList<>(machines.size());
+    for (Machine m : machines) {
+      out.add(AggregateSource.of(m));
+    }
+    return out;
+  }
+
+  // Upstream reads these Machines from a map (random order); sorting by name makes the message deterministic.
+  static List<Machine> byName(List<Machine> machines) {
+    List<Machine> sorted = new ArrayList<>(machines);
+    sorted.sort(Comparator.comparing(Machine::name));
+    return sorted;
+  }
+}

@@ -1,0 +1,93 @@
+package io.capi4j.machineset;
+
+import io.capi4j.api.core.v1beta2.Machine;
+import io.capi4j.api.core.v1beta2.StatusVersion;
+import io.capi4j.util.Semver;
+import io.fabric8.kubernetes.api.model.NodeSystemInfo;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** {@code status.versions}: how many replicas run each Kubernetes version (upstream {@code util/version}). */
+public final class StatusVersions {
+  private StatusVersions() {}
+
+  /**
+   * Counts Machines per version: the kubelet version reported in {@code status.nodeInfo}, else
+   * {@code spec.version}; Machines with neither are not counted. Sorted by semver ascending (build metadata
+   * counts); versions that do not parse go last, by text.
+   */
+  public static List<StatusVersion> fromMachines(List<Machine> machines) {
+    record M(Machine m, Instant created) {}
+    List<M> sorted = new ArrayList<>(machines.size());
+    for (Machine m : machines) {
+      sorted.add(new M(m, Machines.creationTime(m).orElse(Instant.MIN)));
+    }
+    sorted.sort(Comparator.comparing(M::created).thenComparing(x -> x.m().name()));
+    List<String> order = new ArrayList<>();
+    Map<String, Integer> counts = new HashMap<>();
+    for (M x : sorted) {
+      String v =
+          x.m().status()
+              .flatMap(s -> s.nodeInfo())
+              .map(NodeSystemInfo::getKubeletVersion)
+              .filter(s -> !s.isEmpty())
+              .orElse(x.m().spec().version());
+      if (v.isEmpty()) {
+        continue;
+      }
+      if (counts.merge(v, 1, Integer::sum) == 1) {
+        order.add(v);
+      }
+    }
+    return sortVersions(order, counts);
+  }
+
+  /** Upstream's {@code AggregateStatusVersions}: sums the replicas of equal versions, then sorts as above. */
+  public static List<StatusVersion> aggregate(List<StatusVersion> versions) {
+    List<String> order = new ArrayList<>();
+    Map<String, Integer> counts = new HashMap<>();
+    for (StatusVersion sv : versions) {
+      if (sv.version().isEmpty()) {
+        continue;
+      }
+      if (!counts.containsKey(sv.version())) {
+        order.add(sv.version());
+      }
+      counts.merge(sv.version(), sv.replicas(), Integer::sum);
+    }
+    return sortVersions(order, counts);
+  }
+
+  private static List<StatusVersion> sortVersions(List<String> order, Map<String, Integer> counts) {
+    record V(String version, Optional<Semver> semver, int order) {}
+    List<V> vs = new ArrayList<>();
+    for (int i = 0; i < order.size(); i++) {
+      vs.add(new V(order.get(i), Semver.parseTolerant(order.get(i)), i));
+    }
+    vs.sort(
+        (a, b) -> {
+          if (a.semver().isPresent() && b.semver().isPresent()) {
+            int c = Versions.compareWithBuildTags(a.semver().get(), b.semver().get());
+            if (c != 0) {
+              return c;
+            }
+          } else if (a.semver().isPresent()) {
+            return -1;
+          } else if (b.semver().isPresent()) {
+            return 1;
+          }
+          int c = a.version().compareTo(b.version());
+          return c != 0 ? c : Integer.compare(a.order(), b.order());
+        });
+    List<StatusVersion> out = new ArrayList<>(vs.size());
+    for (V v : vs) {
+      out.add(StatusVersion.of(v.version(), counts.get(v.version())));
+    }
+    return List.copyOf(out);
+  }
+}
