@@ -91,7 +91,9 @@ public record Semver(long major, long minor, long patch, List<String> pre, List<
         while (z < p.length() && p.charAt(z) == '0') {
           z++;
         }
-        parts.set(i, z == p.length() ? "0" : p.substring(z));
+        String trimmed = p.substring(z);
+        // As Go: keep one zero when nothing, or no digit, is left ("00" -> "0", "0+build" -> "0+build").
+        parts.set(i, trimmed.isEmpty() || !Character.isDigit(trimmed.charAt(0)) ? "0" + trimmed : trimmed);
       }
     }
     if (parts.size() < 3) {
