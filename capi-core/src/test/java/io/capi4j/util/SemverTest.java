@@ -42,7 +42,7 @@ class SemverTest {
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
       "v1.2.3|1.2.3", "' v1.2 '|1.2.0", "1|1.0.0", "v1.02.03|1.2.3", "1.2.3-alpha|1.2.3-alpha", "00.0.0|0.0.0",
-      "1.2.3+b|1.2.3+b", "v1.2.03-rc.1|1.2.3-rc.1"})
+      "1.2.3+b|1.2.3+b", "v1.2.03-rc.1|1.2.3-rc.1", "v1.30.0+build.10|1.30.0+build.10", "1.2.0-rc.1|1.2.0-rc.1"})
   void parseTolerant(String in, String want) {
     assertThat(Semver.parseTolerant(in).map(Semver::toString)).contains(want);
   }
