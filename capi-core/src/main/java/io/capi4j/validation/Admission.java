@@ -64,7 +64,7 @@ public final class Admission {
         Optional<KindSupport<?>> k = registry.lookup(d.gvk());
         if (k.isPresent()) {
           try {
-            o = applyDefaults(k.get(), o, AdmissionContext.create().withFeatureGates(featureGates));
+            o = applyDefaults(k.get(), o, AdmissionContext.create().withFeatureGates(featureGates).withProviders(registry.providers()));
           } catch (RuntimeException e) {
             // reported again below, in the object's own admission
           }
@@ -73,7 +73,7 @@ public final class Admission {
       }
     }
     List<AdmissionResult> results = new ArrayList<>();
-    AdmissionContext ctx = AdmissionContext.create().withFeatureGates(featureGates).withObjects(defaulted);
+    AdmissionContext ctx = AdmissionContext.create().withFeatureGates(featureGates).withProviders(registry.providers()).withObjects(defaulted);
     for (ManifestDocument d : documents) {
       results.add(admit(d, ctx));
     }
@@ -107,7 +107,7 @@ public final class Admission {
 
   /** Admits one object, already decoded, as a create. */
   public AdmissionResult admit(Object object) {
-    return admit(object, AdmissionContext.create().withFeatureGates(featureGates));
+    return admit(object, AdmissionContext.create().withFeatureGates(featureGates).withProviders(registry.providers()));
   }
 
   /** Admits one object, already decoded, in the given context (use {@link AdmissionContext#withOldObject} for an update). */

@@ -1,6 +1,7 @@
 package io.capi4j.validation;
 
 import io.capi4j.api.CapiObject;
+import io.capi4j.spi.Providers;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.List;
 import java.util.Objects;
@@ -15,31 +16,43 @@ public final class AdmissionContext {
   private final FeatureGates featureGates;
   private final Object oldObject;
   private final List<Object> objects;
+  private final Providers providers;
 
-  private AdmissionContext(FeatureGates featureGates, Object oldObject, List<Object> objects) {
+  private AdmissionContext(FeatureGates featureGates, Object oldObject, List<Object> objects, Providers providers) {
     this.featureGates = Objects.requireNonNull(featureGates);
     this.oldObject = oldObject;
     this.objects = List.copyOf(objects);
+    this.providers = Objects.requireNonNull(providers);
   }
 
-  /** A create with default feature gates and no other objects. */
+  /** A create with default feature gates, no other objects and no providers. */
   public static AdmissionContext create() {
-    return new AdmissionContext(FeatureGates.defaults(), null, List.of());
+    return new AdmissionContext(FeatureGates.defaults(), null, List.of(), Providers.none());
   }
 
   /** A copy with these feature gates. */
   public AdmissionContext withFeatureGates(FeatureGates gates) {
-    return new AdmissionContext(gates, oldObject, objects);
+    return new AdmissionContext(gates, oldObject, objects, providers);
   }
 
   /** A copy that admits an update of {@code old}. */
   public AdmissionContext withOldObject(Object old) {
-    return new AdmissionContext(featureGates, Objects.requireNonNull(old), objects);
+    return new AdmissionContext(featureGates, Objects.requireNonNull(old), objects, providers);
   }
 
   /** A copy that sees these other objects. */
   public AdmissionContext withObjects(List<?> others) {
-    return new AdmissionContext(featureGates, oldObject, List.copyOf(others));
+    return new AdmissionContext(featureGates, oldObject, List.copyOf(others), providers);
+  }
+
+  /** A copy that knows these providers (for rules about infrastructures, such as MachinePool support). */
+  public AdmissionContext withProviders(Providers providers) {
+    return new AdmissionContext(featureGates, oldObject, objects, providers);
+  }
+
+  /** The providers admission knows. */
+  public Providers providers() {
+    return providers;
   }
 
   public FeatureGates featureGates() {

@@ -1,6 +1,7 @@
 package io.capi4j.webhooks;
 
 import io.capi4j.api.core.v1beta2.MachinePool;
+import io.capi4j.machinepool.MachinePoolInfrastructure;
 import io.capi4j.api.core.v1beta2.MachinePoolSpec;
 import io.capi4j.api.core.v1beta2.MachineSpec;
 import io.capi4j.api.core.v1beta2.MachineTemplateSpec;
@@ -91,6 +92,8 @@ public final class MachinePoolWebhook implements Webhook<MachinePool> {
       }
     }
     errs.addAll(WebhookRules.validateTemplateMetadata(template.metadata(), spec.child("template", "metadata")));
+    // capi4j: an infrastructure without scaling groups cannot back a MachinePool; say why (see the README).
+    MachinePoolInfrastructure.check(mp, ctx.providers()).ifPresent(errs::add);
     return errs;
   }
 }
