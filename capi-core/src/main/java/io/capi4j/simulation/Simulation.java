@@ -59,6 +59,7 @@ public final class Simulation {
   private final SimContext ctx;
   private final NodeSimulator nodes;
   private final InfraMachinePoolController pools;
+  private final List<String> events = new ArrayList<>();
 
   private Simulation(Builder b) {
     this.clock = b.cloud.clock();
@@ -109,6 +110,15 @@ public final class Simulation {
     this.pools = new InfraMachinePoolController(ctx, b.machinePoolMachines);
     runtime.register(new ControllerRuntime.ControllerSpec("inframachinepool", pools,
         Mappers.all(Mappers.self(poolKinds), poolOfChange(poolKinds)), conc, rate));
+    runtime.register(new ControllerRuntime.ControllerSpec("machineset",
+        new io.capi4j.simulation.controllers.MachineSetController(ctx, plan -> plan.steps().forEach(st ->
+            events.add(clock.instant() + " MachineSet " + plan.machineSet().name() + ": " + st))),
+        Mappers.all(Mappers.self(io.capi4j.api.core.v1beta2.MachineSet.KIND),
+            Mappers.controllerOwner(io.capi4j.api.core.v1beta2.MachineSet.KIND)), conc, rate));
+    runtime.register(new ControllerRuntime.ControllerSpec("machinepool",
+        new io.capi4j.simulation.controllers.MachinePoolController(ctx, pools::latest),
+        Mappers.all(Mappers.self(io.capi4j.api.core.v1beta2.MachinePool.KIND),
+            Mappers.controllerOwner(io.capi4j.api.core.v1beta2.MachinePool.KIND), poolMachinesAndNodes()), conc, rate));
     for (ExtraController e : b.extra) {
       runtime.register(new ControllerRuntime.ControllerSpec(e.name(), e.factory().apply(ctx), e.mapper(), conc, rate));
     }
@@ -153,6 +163,19 @@ public final class Simulation {
       return management.list(Machine.class, Machine.KIND).stream()
           .filter(m -> pid.equals(m.spec().providerID()))
           .map(ObjectKey::of).toList();
+    };
+  }
+
+  /** Pool Machines and Nodes map to every MachinePool (few per simulation). */
+  private java.util.function.Function<ObjectStore.Change, List<ObjectKey>> poolMachinesAndNodes() {
+    return c -> {
+      Optional<Object> o = c.after().isPresent() ? c.after() : c.before();
+      boolean relevant = "Node".equals(c.key().kind())
+          || (o.isPresent() && o.get() instanceof Machine m && m.labels().containsKey(Capi.MACHINE_POOL_NAME_LABEL));
+      if (!relevant) {
+        return List.of();
+      }
+      return management.list(io.capi4j.api.core.v1beta2.MachinePool.KIND).stream().map(ObjectKey::of).toList();
     };
   }
 
@@ -265,6 +288,11 @@ public final class Simulation {
   /** The Nodes that became Ready, in order, with when their instance started running. */
   public List<NodeSimulator.NodeJoin> nodeJoins() {
     return nodes.joins();
+  }
+
+  /** Every MachineSet step applied so far, with its time and reason. */
+  public List<String> events() {
+    return List.copyOf(events);
   }
 
   /** Every pool plan the InfraMachinePool controller applied. */

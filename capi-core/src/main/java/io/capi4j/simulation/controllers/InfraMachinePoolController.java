@@ -31,16 +31,22 @@ import java.util.Optional;
 public final class InfraMachinePoolController implements Reconciler {
   private final SimContext ctx;
   private final boolean machinePoolMachines;
-  private final List<PoolPlan> plans = new ArrayList<>();
+  private final java.util.Map<ObjectKey, PoolPlan> latest = new java.util.HashMap<>();
+  private final List<String> steps = new ArrayList<>();
 
   public InfraMachinePoolController(SimContext ctx, boolean machinePoolMachines) {
     this.ctx = ctx;
     this.machinePoolMachines = machinePoolMachines;
   }
 
-  /** Every plan applied so far (for previews and reports). */
-  public List<PoolPlan> plans() {
-    return List.copyOf(plans);
+  /** The last plan applied for a pool. */
+  public Optional<PoolPlan> latest(ObjectKey pool) {
+    return Optional.ofNullable(latest.get(pool));
+  }
+
+  /** Every step of every plan applied so far, prefixed with the time and the pool (for previews and reports). */
+  public List<String> steps() {
+    return List.copyOf(steps);
   }
 
   @Override
@@ -84,7 +90,10 @@ public final class InfraMachinePoolController implements Reconciler {
         .machinePoolMachines(machinePoolMachines)
         .build();
     PoolPlan plan = planner.get().plan(obs);
-    plans.add(plan);
+    latest.put(key, plan);
+    for (String step : plan.steps()) {
+      steps.add(ctx.clock().instant() + " " + key.name() + ": " + step);
+    }
     apply(key, mp.get(), machineKind, plan);
     return plan.requeueAfter();
   }
