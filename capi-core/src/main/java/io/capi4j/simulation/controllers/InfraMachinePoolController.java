@@ -26,12 +26,15 @@ import java.util.Optional;
  * pool's Machines and the Nodes), plans, and applies the plan: writes the pool object, carries out the cloud
  * actions, creates, updates and deletes per-instance objects, deletes Machines, copies replicas back.
  *
- * <p>The simulated cloud names each scaling group after its InfraMachinePool.
+ * <p>A pool's scaling group is the one its planner created ({@link CloudAction.CreateGroup}); before that, the
+ * group named after the InfraMachinePool, if any.
  */
 public final class InfraMachinePoolController implements Reconciler {
   private final SimContext ctx;
   private final boolean machinePoolMachines;
   private final java.util.Map<ObjectKey, PoolPlan> latest = new java.util.HashMap<>();
+  /** The scaling group of each pool, as its planner named it when it created the group. */
+  private final java.util.Map<ObjectKey, String> groupIds = new java.util.HashMap<>();
   private final List<String> steps = new ArrayList<>();
 
   public InfraMachinePoolController(SimContext ctx, boolean machinePoolMachines) {
@@ -76,7 +79,7 @@ public final class InfraMachinePoolController implements Reconciler {
     List<Machine> machines = ctx.management().list(Machine.class, Machine.KIND).stream()
         .filter(m -> m.namespace().equals(key.namespace()) && poolLabel.equals(m.labels().get(Capi.MACHINE_POOL_NAME_LABEL)))
         .toList();
-    Optional<ScalingGroup> group = ctx.groups().getGroup(key.name());
+    Optional<ScalingGroup> group = ctx.groups().getGroup(groupIds.getOrDefault(key, key.name()));
     PoolObservation obs = PoolObservation.builder()
         .machinePool(mp.get())
         .infraPool(pool)
@@ -104,6 +107,7 @@ public final class InfraMachinePoolController implements Reconciler {
     }
     for (CloudAction a : plan.cloudActions()) {
       if (a instanceof CloudAction.CreateGroup c) {
+        groupIds.put(key, c.groupId());
         if (ctx.groups().getGroup(c.groupId()).isEmpty()) {
           ctx.groups().createGroup(c.groupId(), c.capacity(), c.model(), c.zones());
         }

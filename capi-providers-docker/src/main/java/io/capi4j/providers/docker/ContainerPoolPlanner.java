@@ -197,13 +197,17 @@ abstract class ContainerPoolPlanner<P extends CapiObject, M extends CapiObject> 
         steps.add("add the finalizer " + finalizer());
         changed = true;
       }
-      if (!statusMachineKind(pool).equals(machineKind())) {
-        steps.add("set status.infrastructureMachineKind=" + machineKind() + ": the pool has one " + machineKind()
-            + " per container (MachinePool Machines)");
+      String kindWanted = o.machinePoolMachines() ? machineKind() : "";
+      if (!statusMachineKind(pool).equals(kindWanted)) {
+        steps.add(o.machinePoolMachines()
+            ? "set status.infrastructureMachineKind=" + machineKind() + ": the pool has one " + machineKind()
+                + " per container (MachinePool Machines)"
+            : "clear status.infrastructureMachineKind: MachinePool Machines are off (capi4j option; CAPD always has"
+                + " them)");
         changed = true;
       }
       if (changed) {
-        pool = withContract(pool, finalizers, machineKind(), specProviderID(pool), Contracts.providerIDList(pool),
+        pool = withContract(pool, finalizers, kindWanted, specProviderID(pool), Contracts.providerIDList(pool),
             Contracts.replicas(pool).orElse(0), ready(pool), conditions(pool));
         inFlight = true;
         return;
@@ -222,8 +226,49 @@ abstract class ContainerPoolPlanner<P extends CapiObject, M extends CapiObject> 
       }
       InstanceModel model = InstanceModel.of(image.get(), Map.of("image", image.get(), "kubernetesVersion", version));
       List<Instance> containers = reconcileContainers(desired, model);
+      if (!o.machinePoolMachines()) {
+        reconcileContainersOnly(containers, desired, image.get());
+        return;
+      }
       reconcileMachines(containers, desired, image.get());
       setStatus(desired, containers, image.get());
+    }
+
+    /**
+     * Without MachinePool Machines (a capi4j option): no InfraMachine per container; excess and outdated containers
+     * are deleted directly once enough containers run (outdated first, oldest first), and the status lists the
+     * running containers.
+     */
+    void reconcileContainersOnly(List<Instance> containers, int desired, String image) {
+      List<Instance> running = containers.stream().filter(c -> c.state() == InstanceState.RUNNING).toList();
+      int over = running.size() - desired;
+      List<Instance> victims = new ArrayList<>(running.stream().filter(c -> !c.modelVersion().equals(image)).toList());
+      victims.addAll(running.stream().filter(c -> c.modelVersion().equals(image)).toList());
+      for (Instance c : victims) {
+        if (over <= 0) {
+          break;
+        }
+        String why = c.modelVersion().equals(image)
+            ? "excess container: " + running.size() + " run for " + desired
+            : "it runs " + c.modelVersion() + ", not " + image + ", and " + running.size() + " run for " + desired;
+        plan.addCloudActions(new CloudAction.DeleteInstance(groupId, c.id(), true, why));
+        steps.add("containers: delete container " + c.id() + ": " + why);
+        inFlight = true;
+        over--;
+      }
+      List<String> ids = running.stream().map(Instance::providerID).sorted().toList();
+      for (Instance c : containers) {
+        plan.addInstances(PoolInstance.builder().providerID(c.providerID()).upToDate(c.modelVersion().equals(image))
+            .running(c.state() == InstanceState.RUNNING).zone(c.zone()).build());
+      }
+      String specID = specProviderID(pool).isEmpty()
+          ? poolProviderIDScheme() + ":////" + cluster + "-dmp-" + pool.name() : specProviderID(pool);
+      boolean ready = ready(pool) || ids.size() == desired;
+      if (!ids.equals(Contracts.providerIDList(pool))) {
+        steps.add("status: spec.providerIDList has " + ids.size() + " provider IDs, status.replicas=" + containers.size());
+      }
+      pool = withContract(pool, orEmpty(pool.metadata().getFinalizers()), "", specID, ids, containers.size(), ready,
+          conditions(pool));
     }
 
     /** {@code reconcileDockerContainers}: create what is missing; returns the containers that stay. */
