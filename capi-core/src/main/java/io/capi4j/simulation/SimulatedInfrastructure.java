@@ -32,6 +32,14 @@ public interface SimulatedInfrastructure {
   /** Node, bootstrap and controller latencies in a profile. */
   SimulationProfile simulationProfile(String profile);
 
+  /**
+   * Node, bootstrap and controller latencies for managed pools in a profile (managed node images often join faster
+   * than kubeadm-bootstrapped ones); the same as {@link #simulationProfile} unless overridden.
+   */
+  default SimulationProfile managedPoolSimulationProfile(String profile) {
+    return simulationProfile(profile);
+  }
+
   /** How the provider's instances are named in provider IDs. */
   ProviderIds providerIds();
 
