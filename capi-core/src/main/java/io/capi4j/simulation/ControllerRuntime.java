@@ -21,7 +21,7 @@ import java.util.function.Function;
  * {@code concurrency} reconciles at once, never two of the same key, and at most one per key per
  * {@code minInterval}; a reconcile occupies its worker for {@code reconcileCost} plus {@code writeCost} per write.
  */
-public final class ControllerRuntime {
+public final class ControllerRuntime implements CostMeter {
   /** How one controller is run. */
   public record ControllerSpec(
       String name,
@@ -130,6 +130,7 @@ public final class ControllerRuntime {
     q.reconciles++;
     long writesBefore = stores.stream().mapToLong(ObjectStore::writes).sum();
     Optional<Duration> requeue;
+    charged = Duration.ZERO;
     try {
       requeue = q.spec.reconciler().reconcile(key);
     } catch (RuntimeException e) {
@@ -138,7 +139,7 @@ public final class ControllerRuntime {
       failures.add(q.spec.name() + " " + key + ": " + e);
     }
     long writes = stores.stream().mapToLong(ObjectStore::writes).sum() - writesBefore;
-    Duration cost = timing.reconcileCost().plus(timing.writeCost().multipliedBy(writes));
+    Duration cost = timing.reconcileCost().plus(timing.writeCost().multipliedBy(writes)).plus(charged);
     Optional<Duration> again = requeue;
     clock.schedule(cost, () -> {
       q.busy--;
@@ -152,6 +153,13 @@ public final class ControllerRuntime {
   }
 
   private final List<String> failures = new ArrayList<>();
+  private Duration charged = Duration.ZERO;
+
+  /** Adds waiting time to the reconcile that runs now. */
+  @Override
+  public void charge(Duration d) {
+    charged = charged.plus(d);
+  }
 
   /** Reconciles that threw, as {@code controller key: exception} (for diagnosis; a simulation should have none). */
   public List<String> failures() {

@@ -86,7 +86,7 @@ public final class Simulation {
             .build())
         .build();
     this.ctx = new SimContext(clock, management, workload, b.providers, b.cloud, b.cloud, b.profile,
-        new SplittableRandom(b.seed), cluster, cp);
+        new SplittableRandom(b.seed), cluster, cp, runtime);
     this.nodes = new NodeSimulator(ctx, i -> i.modelAttributes().getOrDefault(KUBERNETES_VERSION, b.controlPlaneVersion));
     b.cloud.addListener(nodes);
 

@@ -35,6 +35,15 @@ public abstract class SimulationProfile {
     return Latency.fixed(Duration.ofSeconds(5));
   }
 
+  /**
+   * How long a provider's controller waits on one cloud API call (a VM create, a scale-set update) while holding its
+   * worker, before it returns and polls the long-running operation later.
+   */
+  @Value.Default
+  public Latency cloudApiCall() {
+    return Latency.none();
+  }
+
   /** Reconciles each controller runs at once (upstream defaults: 10 for most CAPI controllers). */
   @Value.Default
   public int concurrency() {

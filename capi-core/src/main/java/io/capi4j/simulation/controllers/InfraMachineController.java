@@ -69,6 +69,7 @@ public final class InfraMachineController implements Reconciler {
       String version = machine.get().spec().version();
       Optional<String> zone = Optional.of(machine.get().spec().failureDomain()).filter(z -> !z.isEmpty());
       Instance vm = vms.create(key.name(), InstanceModel.of(version, Map.of(io.capi4j.simulation.Simulation.KUBERNETES_VERSION, version)), zone);
+      ctx.meter().charge(ctx.profile().cloudApiCall().sample(ctx.random()));
       ctx.management().update(Generic.with(infra, "status.instanceID", vm.id()));
       return Optional.of(Duration.ofSeconds(10));
     }

@@ -106,6 +106,7 @@ public final class InfraMachinePoolController implements Reconciler {
       ctx.management().update(plan.infraPool());
     }
     for (CloudAction a : plan.cloudActions()) {
+      ctx.meter().charge(ctx.profile().cloudApiCall().sample(ctx.random()));
       if (a instanceof CloudAction.CreateGroup c) {
         groupIds.put(key, c.groupId());
         if (ctx.groups().getGroup(c.groupId()).isEmpty()) {

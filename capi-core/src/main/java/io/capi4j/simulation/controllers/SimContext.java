@@ -25,4 +25,5 @@ public record SimContext(
     SimulationProfile profile,
     RandomGenerator random,
     Cluster cluster,
-    GenericKubernetesResource controlPlane) {}
+    GenericKubernetesResource controlPlane,
+    io.capi4j.simulation.CostMeter meter) {}
