@@ -48,8 +48,8 @@ import java.util.TreeSet;
  *
  * <h2>Model</h2>
  *
- * <p>Each iteration fixes a task list at its start: {@code md}, every MachineSet by number, {@code ms<K+1>} (the
- * MachineSet the planner may create), and under OnDelete {@code delete-machine} followed by every Machine. Tasks run
+ * <p>Each iteration fixes a task list at its start: {@code md}, every MachineSet by number, {@code ms<N+1>} (the
+ * MachineSet the planner may create, N the highest MachineSet number), and under OnDelete {@code delete-machine} followed by every Machine. Tasks run
  * in list order ({@link TaskOrder#DEFAULT}) or in a seeded random selection ({@link TaskOrder#random(long)}); a task
  * whose object does not exist does nothing.
  *
@@ -186,7 +186,7 @@ public final class RolloutSimulation {
     for (MachineSet ms : machineSets) {
       tasks.add(ms.name());
     }
-    tasks.add("ms" + (machineSets.size() + 1));
+    tasks.add(nextMachineSetName());
     if (scenario.isOnDelete()) {
       tasks.add("delete-machine");
       for (MachineSet ms : machineSets) {
@@ -196,6 +196,15 @@ public final class RolloutSimulation {
       }
     }
     return tasks;
+  }
+
+  /** {@code ms<N+1>}, N the highest MachineSet number: {@code ms<K+1>} when the K MachineSets are ms1..msK. */
+  private String nextMachineSetName() {
+    long max = 0;
+    for (MachineSet ms : machineSets) {
+      max = Math.max(max, number(ms.name()));
+    }
+    return "ms" + (max + 1);
   }
 
   private List<Integer> taskOrder(int count) {
@@ -264,7 +273,7 @@ public final class RolloutSimulation {
             .inPlaceUpdates(true)
             .canUpdateMachineSetInPlace(canUpdate)
             .machineSetNamer(d -> {
-              String name = "ms" + (machineSets.size() + 1);
+              String name = nextMachineSetName();
               return new NewMachineSetName(name, name);
             })
             .build();

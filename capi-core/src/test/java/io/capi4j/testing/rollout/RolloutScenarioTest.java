@@ -122,6 +122,15 @@ class RolloutScenarioTest {
   }
 
   @Test
+  void newMachineSetsFollowTheHighestNumber() throws Exception {
+    RolloutScenario s = RolloutScenario.parse(
+        "machineDeployment: {version: v2, replicas: 1}\nmachineSets:\n  - {name: ms4, version: v1, replicas: 1, machines: [m7]}\n", "x");
+    RolloutTrace trace = RolloutSimulation.run(s, TaskOrder.DEFAULT);
+    assertThat(trace.converged()).isTrue();
+    assertThat(trace.text()).contains("- MachineSet ms5 created, it is now the current MachineSet").contains("(m8 created)");
+  }
+
+  @Test
   void stopsAtTheIterationLimit() {
     RolloutScenario s = RolloutScenario.builder().from(RolloutScenarios.all().get(0)).maxIterations(2).build();
     RolloutTrace trace = RolloutSimulation.run(s, TaskOrder.DEFAULT);
