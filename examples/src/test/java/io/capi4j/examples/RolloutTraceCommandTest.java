@@ -16,20 +16,11 @@ class RolloutTraceCommandTest {
 
   record Result(int code, String out, String err) {}
 
-  static synchronized Result run(String... args) {
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    ByteArrayOutputStream o = new ByteArrayOutputStream();
-    ByteArrayOutputStream e = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-      int code = Main.run(args);
-      return new Result(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(out);
-      System.setErr(err);
-    }
+  static Result run(String... args) {
+    java.io.StringWriter o = new java.io.StringWriter();
+    java.io.StringWriter e = new java.io.StringWriter();
+    int code = Main.run(new java.io.PrintWriter(o, true), new java.io.PrintWriter(e, true), args);
+    return new Result(code, o.toString(), e.toString());
   }
 
   Path write(String name, String yaml) throws Exception {
