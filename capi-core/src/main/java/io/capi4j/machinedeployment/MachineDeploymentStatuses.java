@@ -396,32 +396,9 @@ public final class MachineDeploymentStatuses {
     return condition(type, Conditions.TRUE, Capi.Reasons.DELETING, message);
   }
 
-  /**
-   * Upstream's {@code mdutil.MaxUnavailable}: 0 unless the strategy is RollingUpdate and {@code spec.replicas > 0};
-   * otherwise {@code maxUnavailable} scaled down against {@code spec.replicas} (1 when both it and
-   * {@code maxSurge} resolve to 0; 0 on an invalid value), capped at {@code spec.replicas}.
-   */
-  // A private copy: MachineDeploymentUtil (MachineDeployment planner) has the shared one; dedupe at merge.
+  /** Upstream's {@code mdutil.MaxUnavailable} (see {@link MachineDeploymentUtil#maxUnavailable}). */
   static int maxUnavailable(MachineDeployment md) {
-    int replicas = md.spec().replicas().orElse(0);
-    if (!isRollingUpdate(md) || replicas == 0) {
-      return 0;
-    }
-    Optional<MachineDeploymentRolloutStrategyRollingUpdate> ru = rollingUpdate(md);
-    int surge;
-    int unavailable;
-    try {
-      surge = IntOrPercent.scaled(ru.flatMap(MachineDeploymentRolloutStrategyRollingUpdate::maxSurge).orElse(null),
-          replicas, true);
-      unavailable = IntOrPercent.scaled(
-          ru.flatMap(MachineDeploymentRolloutStrategyRollingUpdate::maxUnavailable).orElse(null), replicas, false);
-    } catch (IllegalArgumentException e) {
-      return 0;
-    }
-    if (surge == 0 && unavailable == 0) {
-      unavailable = 1;
-    }
-    return Math.min(unavailable, replicas);
+    return MachineDeploymentUtil.maxUnavailable(md);
   }
 
   private static boolean isRollingUpdate(MachineDeployment md) {

@@ -1152,37 +1152,9 @@ public final class MachineSetPlanner {
           .build();
     }
 
-    /**
-     * A KubeadmConfig cloned from a KubeadmConfigTemplate with upstream's {@code GenerateTemplate} rules: the
-     * template's {@code spec.template.spec}, its labels and annotations overlaid with the request's, the
-     * {@code cluster-name} label and the {@code cloned-from-*} annotations, and the request's owner reference.
-     */
-    // TODO(merge): use KubeadmConfigs.fromTemplate once the kubeadm helper's version lands.
+    /** A KubeadmConfig cloned from a KubeadmConfigTemplate with upstream's {@code GenerateTemplate} rules. */
     private static KubeadmConfig kubeadmConfigFromTemplate(KubeadmConfigTemplate t, GenerateTemplateRequest req) {
-      Optional<KubeadmConfigTemplateResource> resource = t.spec().flatMap(KubeadmConfigTemplateSpec::template);
-      TemplateMeta tmeta = resource.flatMap(KubeadmConfigTemplateResource::metadata).orElse(TemplateMeta.empty());
-      Map<String, String> annotations = new LinkedHashMap<>(tmeta.annotations());
-      annotations.putAll(req.annotations());
-      annotations.put(Capi.TEMPLATE_CLONED_FROM_NAME_ANNOTATION, t.name());
-      String g = group(t.apiVersion());
-      annotations.put(Capi.TEMPLATE_CLONED_FROM_GROUP_KIND_ANNOTATION, g.isEmpty() ? t.kind() : t.kind() + "." + g);
-      Map<String, String> labels = new LinkedHashMap<>(tmeta.labels());
-      labels.putAll(req.labels());
-      labels.put(Capi.CLUSTER_NAME_LABEL, req.clusterName());
-      ObjectMetaBuilder meta =
-          new ObjectMetaBuilder()
-              .withName(req.name())
-              .withNamespace(req.namespace())
-              .withLabels(labels)
-              .withAnnotations(annotations);
-      req.ownerRef().ifPresent(o -> meta.withOwnerReferences(List.of(o)));
-      String kind = t.kind().endsWith("Template") ? t.kind().substring(0, t.kind().length() - 8) : t.kind();
-      return KubeadmConfig.builder()
-          .apiVersion(t.apiVersion())
-          .kind(kind)
-          .metadata(meta.build())
-          .spec(resource.flatMap(KubeadmConfigTemplateResource::spec))
-          .build();
+      return io.capi4j.external.KubeadmConfigs.fromTemplate(t, req);
     }
 
     // ---------------------------------------------------------------------------------------------------------
