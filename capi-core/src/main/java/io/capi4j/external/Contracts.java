@@ -25,6 +25,15 @@ public final class Contracts {
     return o instanceof JsonNode n ? n : MAPPER.valueToTree(o);
   }
 
+  /**
+   * The object as a fabric8 {@code GenericKubernetesResource}: itself when it already is one, else its
+   * manifest form converted (a provider's typed value, as core sees it without the provider's classes).
+   */
+  public static io.fabric8.kubernetes.api.model.GenericKubernetesResource generic(Object o) {
+    return o instanceof io.fabric8.kubernetes.api.model.GenericKubernetesResource g ? g
+        : MAPPER.convertValue(o, io.fabric8.kubernetes.api.model.GenericKubernetesResource.class);
+  }
+
   /** A string at a dotted path, e.g. {@code spec.providerID}. */
   public static Optional<String> string(Object o, String path) {
     JsonNode n = at(tree(o), path);

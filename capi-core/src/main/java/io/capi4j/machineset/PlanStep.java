@@ -18,6 +18,12 @@ public record PlanStep(String phase, Action action, String target, String reason
     Objects.requireNonNull(reason, "reason");
   }
 
+  /** {@code phase: ACTION target - reason}, one line for logs and traces. */
+  @Override
+  public String toString() {
+    return phase + ": " + action + " " + target + " - " + reason;
+  }
+
   /** The kinds of decisions. */
   public enum Action {
     ADD_FINALIZER,

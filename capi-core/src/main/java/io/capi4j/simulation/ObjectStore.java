@@ -172,6 +172,13 @@ public final class ObjectStore {
     return type.isInstance(o) ? Optional.of(type.cast(o)) : Optional.empty();
   }
 
+  /** The object of this kind, namespace and name in its generic form, whatever type it is stored as. */
+  public Optional<io.fabric8.kubernetes.api.model.GenericKubernetesResource> getGeneric(String kind, String namespace,
+      String name) {
+    return Optional.ofNullable(objects.get(new ObjectKey(kind, namespace, name)))
+        .map(io.capi4j.external.Contracts::generic);
+  }
+
   /** Every object of a kind (all namespaces), in key order. */
   public List<Object> list(String kind) {
     return objects.subMap(new ObjectKey(kind, "", ""), true, new ObjectKey(kind + "\0", "", ""), false)

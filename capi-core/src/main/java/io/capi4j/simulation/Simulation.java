@@ -110,6 +110,12 @@ public final class Simulation {
     this.pools = new InfraMachinePoolController(ctx, b.machinePoolMachines);
     runtime.register(new ControllerRuntime.ControllerSpec("inframachinepool", pools,
         Mappers.all(Mappers.self(poolKinds), poolOfChange(poolKinds)), conc, rate));
+    runtime.register(new ControllerRuntime.ControllerSpec("machinedeployment",
+        new io.capi4j.simulation.controllers.MachineDeploymentController(ctx, (md, plan) -> plan.steps().forEach(st ->
+            events.add(clock.instant() + " MachineDeployment " + md.name() + ": " + st))),
+        Mappers.all(Mappers.self(io.capi4j.api.core.v1beta2.MachineDeployment.KIND),
+            Mappers.controllerOwner(io.capi4j.api.core.v1beta2.MachineDeployment.KIND), machineDeploymentsOfMachine()),
+        conc, rate));
     runtime.register(new ControllerRuntime.ControllerSpec("machineset",
         new io.capi4j.simulation.controllers.MachineSetController(ctx, plan -> plan.steps().forEach(st ->
             events.add(clock.instant() + " MachineSet " + plan.machineSet().name() + ": " + st))),
@@ -163,6 +169,18 @@ public final class Simulation {
       return management.list(Machine.class, Machine.KIND).stream()
           .filter(m -> pid.equals(m.spec().providerID()))
           .map(ObjectKey::of).toList();
+    };
+  }
+
+  /** A Machine of a MachineDeployment maps to it (its status counts the Machines' conditions). */
+  private static java.util.function.Function<ObjectStore.Change, List<ObjectKey>> machineDeploymentsOfMachine() {
+    return c -> {
+      Optional<Object> o = c.after().isPresent() ? c.after() : c.before();
+      if (o.isEmpty() || !(o.get() instanceof Machine m)) {
+        return List.of();
+      }
+      String md = m.labels().get(Capi.MACHINE_DEPLOYMENT_NAME_LABEL);
+      return md == null ? List.of() : List.of(new ObjectKey(io.capi4j.api.core.v1beta2.MachineDeployment.KIND, m.namespace(), md));
     };
   }
 

@@ -48,8 +48,10 @@ public final class InfraMachineController implements Reconciler {
         vms.delete(vmId);
         return Optional.of(Duration.ofSeconds(5));
       }
+      // This controller stands in for the provider's: it removes the provider's finalizer too (e.g. CAPD's
+      // dockermachine.infrastructure.cluster.x-k8s.io, which the provider's clone hook may already have set).
       List<String> fin = new ArrayList<>(Meta.meta(infra).getFinalizers());
-      fin.remove(FINALIZER);
+      fin.removeIf(InfraMachineController::infrastructureFinalizer);
       ctx.management().update(Meta.withMeta(infra, b -> b.withFinalizers(fin)));
       return Optional.empty();
     }
@@ -57,7 +59,8 @@ public final class InfraMachineController implements Reconciler {
     if (owner.isEmpty()) {
       return Optional.empty(); // wait for the Machine to adopt it, as providers do
     }
-    if (Meta.meta(infra).getFinalizers() == null || !Meta.meta(infra).getFinalizers().contains(FINALIZER)) {
+    if (Meta.meta(infra).getFinalizers() == null
+        || Meta.meta(infra).getFinalizers().stream().noneMatch(InfraMachineController::infrastructureFinalizer)) {
       ctx.management().update(Meta.withMeta(infra, b -> b.addToFinalizers(FINALIZER)));
       return Optional.empty();
     }
@@ -88,5 +91,10 @@ public final class InfraMachineController implements Reconciler {
       return Optional.of(Duration.ofSeconds(10));
     }
     return Optional.empty();
+  }
+
+  /** This controller's finalizer, or a provider's InfraMachine finalizer ({@code <kind>.infrastructure.cluster.x-k8s.io}). */
+  static boolean infrastructureFinalizer(String f) {
+    return f.equals(FINALIZER) || f.endsWith(".infrastructure.cluster.x-k8s.io");
   }
 }

@@ -62,12 +62,12 @@ public final class MachineSetController implements Reconciler {
     var tspec = ms.spec().templateOrEmpty().specOrEmpty();
     ContractVersionedObjectReference infraRef = tspec.infrastructureRefOrEmpty();
     Optional<GenericKubernetesResource> infraTemplate =
-        ctx.management().get(GenericKubernetesResource.class, infraRef.kind(), ns, infraRef.name());
+        ctx.management().getGeneric(infraRef.kind(), ns, infraRef.name());
     Optional<ContractVersionedObjectReference> bootRef = tspec.bootstrapOrEmpty().configRef();
     Optional<KubeadmConfigTemplate> kct = bootRef.flatMap(r ->
         ctx.management().get(KubeadmConfigTemplate.class, r.kind(), ns, r.name()));
     Optional<GenericKubernetesResource> genericBoot = bootRef.flatMap(r ->
-        ctx.management().get(GenericKubernetesResource.class, r.kind(), ns, r.name()));
+        ctx.management().getGeneric(r.kind(), ns, r.name()).filter(g -> !r.kind().equals(KubeadmConfigTemplate.KIND)));
     Optional<MachineSet> moveTarget = ms.annotation(Capi.MOVE_MACHINES_TO_MACHINE_SET_ANNOTATION)
         .filter(s -> !s.isEmpty())
         .flatMap(n -> ctx.management().get(MachineSet.class, MachineSet.KIND, ns, n));
