@@ -80,7 +80,11 @@ public final class AzureProvider implements InfrastructureProvider {
                 .machineKind("AzureMachinePoolMachine")
                 .rollout("surge new-model instances, delete old ones within maxUnavailable, by deletePolicy")
                 .build())
-        .addManagedPools(PoolKind.builder().kind("AzureManagedMachinePool").backing("AKS").build())
+        .addManagedPools(PoolKind.builder()
+            .kind("AzureManagedMachinePool")
+            .backing("AKS")
+            .rollout("AKS upgrades the nodes itself, one surge node at a time")
+            .build())
         .zones(true)
         .note("AzureMachinePool backed by VMSS, also AzureManagedMachinePool for AKS")
         .build();
