@@ -76,7 +76,8 @@ import java.util.TreeSet;
  *       the bootstrap data Secret's name as the custom-data hash (capi4j sees the name, not the data); the
  *       Kubernetes version as attribute {@value VmssCloudModel#KUBERNETES_VERSION};
  *   <li>the VMSS request ({@link ScaleSetCapacity}): create with capacity = replicas; update to replicas + maxSurge
- *       while the model changed or the set runs mixed models; never lower the capacity by a PUT. A PUT with the VM
+ *       while the model changed or the set runs mixed models; lower it by a PUT only along with a model change
+ *       (QUIRK kept). A PUT with the VM
  *       profile is {@link CloudAction.UpdateModel} (then {@link CloudAction.SetCapacity}); a capacity-only PUT is
  *       {@link CloudAction.SetCapacity};
  *   <li>the AzureMachinePoolMachine (AMPM) controller's work: each AMPM's status from its instance and Node; an AMPM
@@ -142,7 +143,7 @@ public final class AzureMachinePoolPlanner implements PoolPlanner {
       this.group = obs.scalingGroup();
       this.ampms = obs.infraMachines().stream()
           .flatMap(o -> AzureObjects.as(o, AzureMachinePoolMachine.class, AzureMachinePoolMachine.KIND).stream())
-          .filter(a -> amp.name().equals(a.labels().get(Azure.MACHINE_POOL_NAME_LABEL)))
+          .filter(a -> a.namespace().equals(amp.namespace()) && amp.name().equals(a.labels().get(Azure.MACHINE_POOL_NAME_LABEL)))
           .sorted(Comparator.comparing(AzureMachinePoolMachine::name))
           .toList();
       for (Node n : obs.nodes()) {
