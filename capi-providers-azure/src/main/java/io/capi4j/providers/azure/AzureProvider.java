@@ -12,8 +12,19 @@ import io.capi4j.providers.azure.webhooks.AzureMachineTemplateWebhook;
 import io.capi4j.providers.azure.webhooks.AzureMachineWebhook;
 import io.capi4j.providers.azure.webhooks.AzureManagedMachinePoolWebhook;
 import io.capi4j.providers.azure.webhooks.SharedRandom;
+import io.capi4j.external.ExternalTemplates;
+import io.capi4j.external.GenerateTemplateRequest;
+import io.capi4j.manifest.KubernetesMapper;
+import io.capi4j.providers.azure.pools.AzureMachinePoolPlanner;
+import io.capi4j.providers.azure.pools.AzureManagedMachinePoolPlanner;
+import io.capi4j.providers.azure.webhooks.AzureMachineDefaults;
 import io.capi4j.spi.InfrastructureProvider;
 import io.capi4j.spi.KindSupport;
+import io.capi4j.spi.PoolPlanner;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import java.util.Optional;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectMapper;
 import io.capi4j.spi.ProviderDescriptor;
 import io.capi4j.spi.ProviderDescriptor.MachineTemplateKind;
 import io.capi4j.spi.ProviderDescriptor.PoolKind;
@@ -33,6 +44,10 @@ import java.util.random.RandomGenerator;
  * reproducible admission.
  */
 public final class AzureProvider implements InfrastructureProvider {
+  private static final ObjectMapper MAPPER = KubernetesMapper.json();
+  private static final PoolPlanner MACHINE_POOLS = new AzureMachinePoolPlanner();
+  private static final PoolPlanner MANAGED_POOLS = new AzureManagedMachinePoolPlanner();
+
   private final List<KindSupport<?>> kinds;
 
   /** The provider with generated defaults drawn from a {@link SecureRandom}. */
@@ -65,7 +80,11 @@ public final class AzureProvider implements InfrastructureProvider {
                 .machineKind("AzureMachinePoolMachine")
                 .rollout("surge new-model instances, delete old ones within maxUnavailable, by deletePolicy")
                 .build())
-        .addManagedPools(PoolKind.builder().kind("AzureManagedMachinePool").backing("AKS").build())
+        .addManagedPools(PoolKind.builder()
+            .kind("AzureManagedMachinePool")
+            .backing("AKS")
+            .rollout("AKS upgrades the nodes itself, one surge node at a time")
+            .build())
         .zones(true)
         .note("AzureMachinePool backed by VMSS, also AzureManagedMachinePool for AKS")
         .build();
@@ -74,5 +93,41 @@ public final class AzureProvider implements InfrastructureProvider {
   @Override
   public List<KindSupport<?>> kinds() {
     return kinds;
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Azure: {@code AzureMachinePool} (VMSS, {@link AzureMachinePoolPlanner}) and {@code AzureManagedMachinePool}
+   * (AKS agent pool, {@link AzureManagedMachinePoolPlanner}).
+   */
+  @Override
+  public Optional<PoolPlanner> poolPlanner(String kind) {
+    return switch (kind) {
+      case AzureMachinePool.KIND -> Optional.of(MACHINE_POOLS);
+      case AzureManagedMachinePool.KIND -> Optional.of(MANAGED_POOLS);
+      default -> Optional.empty();
+    };
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Azure: the clone of an AzureMachineTemplate gets what CAPZ's AzureMachine defaulting adds without generating
+   * values ({@link AzureMachineDefaults#forClone}), e.g. managed boot diagnostics. A template that does not decode
+   * as an AzureMachineTemplate is cloned as is.
+   */
+  @Override
+  public GenericKubernetesResource infraMachineFromTemplate(GenericKubernetesResource template, GenerateTemplateRequest request) {
+    GenericKubernetesResource clone = ExternalTemplates.generate(template, request);
+    if (!AzureMachine.KIND.equals(clone.getKind())) {
+      return clone;
+    }
+    try {
+      AzureMachine m = MAPPER.convertValue(clone, AzureMachine.class);
+      return MAPPER.convertValue(m.withSpec(AzureMachineDefaults.forClone(m.spec())), GenericKubernetesResource.class);
+    } catch (JacksonException | IllegalArgumentException e) {
+      return clone;
+    }
   }
 }

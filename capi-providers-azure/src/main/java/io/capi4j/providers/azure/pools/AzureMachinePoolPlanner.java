@@ -1,0 +1,636 @@
+package io.capi4j.providers.azure.pools;
+
+import io.capi4j.api.core.v1beta2.Capi;
+import io.capi4j.api.core.v1beta2.Machine;
+import io.capi4j.api.core.v1beta2.MachinePool;
+import io.capi4j.cloud.Instance;
+import io.capi4j.cloud.InstanceModel;
+import io.capi4j.cloud.InstanceState;
+import io.capi4j.cloud.ScalingGroup;
+import io.capi4j.conditions.Conditions;
+import io.capi4j.providers.azure.api.v1beta1.Azure;
+import io.capi4j.providers.azure.api.v1beta1.Image;
+import io.capi4j.providers.azure.exp.api.v1beta1.AzureMachinePool;
+import io.capi4j.providers.azure.exp.api.v1beta1.AzureMachinePoolMachine;
+import io.capi4j.providers.azure.exp.api.v1beta1.AzureMachinePoolMachineSpec;
+import io.capi4j.providers.azure.exp.api.v1beta1.AzureMachinePoolMachineStatus;
+import io.capi4j.providers.azure.exp.api.v1beta1.AzureMachinePoolStatus;
+import io.capi4j.providers.azure.images.DefaultImages;
+import io.capi4j.providers.azure.vmss.CapacityPlan;
+import io.capi4j.providers.azure.vmss.DeleteSelection;
+import io.capi4j.providers.azure.vmss.DeleteSelector;
+import io.capi4j.providers.azure.vmss.MachineSync;
+import io.capi4j.providers.azure.vmss.MachineSyncInput;
+import io.capi4j.providers.azure.vmss.MachineSyncPlan;
+import io.capi4j.providers.azure.vmss.PoolDecisions;
+import io.capi4j.providers.azure.vmss.PoolMachine;
+import io.capi4j.providers.azure.vmss.PoolMachineState;
+import io.capi4j.providers.azure.vmss.RollingUpdateStrategy;
+import io.capi4j.providers.azure.vmss.ScaleSetCapacity;
+import io.capi4j.providers.azure.vmss.ScaleSetCondition;
+import io.capi4j.providers.azure.vmss.ScaleSetParameters;
+import io.capi4j.providers.azure.vmss.ScaleSetStatus;
+import io.capi4j.providers.azure.vmss.Vmss;
+import io.capi4j.providers.azure.vmss.VmssModel;
+import io.capi4j.spi.CloudAction;
+import io.capi4j.spi.PoolInstance;
+import io.capi4j.spi.PoolObservation;
+import io.capi4j.spi.PoolPlan;
+import io.capi4j.spi.PoolPlanner;
+import io.capi4j.util.KubernetesNames;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.ConditionBuilder;
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
+import io.fabric8.kubernetes.api.model.OwnerReference;
+import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * CAPZ's AzureMachinePool reconcile (controller {@code exp/controllers/azuremachinepool_controller.go}, scope
+ * {@code azure/scope/machinepool.go}, scaleset service {@code azure/services/scalesets}) plus the part of the
+ * AzureMachinePoolMachine controller that follows VMSS instances, as one pure {@link PoolPlanner}.
+ *
+ * <p>One reconcile:
+ *
+ * <ol>
+ *   <li>the finalizer and {@code status.infrastructureMachineKind = AzureMachinePoolMachine} (only when
+ *       {@link PoolObservation#machinePoolMachines()} is on; CAPZ always sets it);
+ *   <li>nothing more until the MachinePool has a bootstrap data Secret;
+ *   <li>with an autoscaler owning the replicas ({@code cluster.x-k8s.io/replicas-managed-by}), the VMSS capacity is
+ *       copied back into {@code MachinePool.spec.replicas} ({@link PoolPlan#replicasToCopyBack()}) and used as the
+ *       desired count: no surge, no delete selection;
+ *   <li>the desired VMSS model: the template's image, or CAPZ's default image for the MachinePool's Kubernetes
+ *       version ({@link DefaultImages}); the VM size; zones = {@code MachinePool.spec.failureDomains}; the hash of
+ *       the bootstrap data Secret's name as the custom-data hash (capi4j sees the name, not the data); the
+ *       Kubernetes version as attribute {@value VmssCloudModel#KUBERNETES_VERSION};
+ *   <li>the VMSS request ({@link ScaleSetCapacity}): create with capacity = replicas; update to replicas + maxSurge
+ *       while the model changed or the set runs mixed models; lower it by a PUT only along with a model change
+ *       (QUIRK kept). A PUT with the VM
+ *       profile is {@link CloudAction.UpdateModel} (then {@link CloudAction.SetCapacity}); a capacity-only PUT is
+ *       {@link CloudAction.SetCapacity};
+ *   <li>the AzureMachinePoolMachine (AMPM) controller's work: each AMPM's status from its instance and Node; an AMPM
+ *       being deleted (CAPI deletes it after draining its Machine's Node) gets its VMSS VM deleted with
+ *       {@link CloudAction.DeleteInstance} (capacity lowered), and loses its finalizer once the VM is gone;
+ *   <li>CAPZ's sync loop ({@link MachineSync}): an AMPM per new instance, the owner Machines of AMPMs whose
+ *       instance vanished, and the delete selection ({@link DeleteSelector}); selected AMPMs are deleted through
+ *       their owner CAPI Machine ({@link PoolPlan#machinesToDelete()}), so CAPI drains first;
+ *   <li>status: provisioning state, readiness and conditions from the VMSS state; {@code status.replicas} = ready
+ *       AMPMs; {@code spec.providerIDList} = their provider IDs, sorted; {@code lastReconciledReplicas};
+ *   <li>requeue after 30s while {@code NeedsRequeue}; after 15s while a VMSS PUT is in flight (CAPZ's
+ *       operation-not-done requeue); after 5s while an AMPM is being deleted (CAPZ's AMPM controller reacts to its
+ *       own deletion at once; here the pool planner stands in for it).
+ * </ol>
+ *
+ * <p>Without MachinePool Machines ({@link PoolObservation#machinePoolMachines()} false) there are no AMPMs: the same
+ * selection runs over the instances themselves (ready = their Node is Ready), and the chosen instances are deleted
+ * directly with {@link CloudAction.DeleteInstance} (capacity lowered).
+ *
+ * <p>The scaling group is named after the AzureMachinePool. The planner never calls the cloud or reads a clock.
+ */
+public final class AzureMachinePoolPlanner implements PoolPlanner {
+  /** The finalizer on AzureMachinePoolMachines. */
+  public static final String AMPM_FINALIZER = "azuremachinepoolmachine.infrastructure.cluster.x-k8s.io";
+  /** The AMPM condition that follows the VM's provisioning state. */
+  public static final String VM_RUNNING_CONDITION = "VMRunning";
+  /** Requeue while a VMSS PUT is in flight (CAPZ's default requeue of an operation that is not done). */
+  public static final Duration OPERATION_REQUEUE = Duration.ofSeconds(15);
+  /** Requeue while an AMPM is being deleted. */
+  public static final Duration DELETION_REQUEUE = Duration.ofSeconds(5);
+
+  @Override
+  public PoolPlan plan(PoolObservation obs) {
+    Optional<AzureMachinePool> decoded = AzureObjects.as(obs.infraPool(), AzureMachinePool.class, AzureMachinePool.KIND);
+    if (decoded.isEmpty()) {
+      return PoolPlan.builder().infraPool(obs.infraPool())
+          .addSteps("error: the InfraMachinePool is not an AzureMachinePool: nothing to do").build();
+    }
+    return new Run(obs, decoded.get()).plan();
+  }
+
+  /** One reconcile's working state. */
+  private static final class Run {
+    final PoolObservation obs;
+    final MachinePool mp;
+    AzureMachinePool amp;
+    AzureMachinePoolStatus status;
+    final String groupId;
+    final Optional<ScalingGroup> group;
+    final List<AzureMachinePoolMachine> ampms;
+    final Map<String, Node> nodes = new LinkedHashMap<>();
+    final Map<String, Machine> machines = new LinkedHashMap<>();
+    final io.capi4j.spi.ImmutablePoolPlan.Builder plan = PoolPlan.builder();
+    final List<String> steps = new ArrayList<>();
+    final List<Duration> requeues = new ArrayList<>();
+
+    Run(PoolObservation obs, AzureMachinePool amp) {
+      this.obs = obs;
+      this.mp = obs.machinePool();
+      this.amp = amp;
+      this.status = amp.status().orElse(AzureMachinePoolStatus.builder().build());
+      this.groupId = amp.name();
+      this.group = obs.scalingGroup();
+      this.ampms = obs.infraMachines().stream()
+          .flatMap(o -> AzureObjects.as(o, AzureMachinePoolMachine.class, AzureMachinePoolMachine.KIND).stream())
+          .filter(a -> a.namespace().equals(amp.namespace()) && amp.name().equals(a.labels().get(Azure.MACHINE_POOL_NAME_LABEL)))
+          .sorted(Comparator.comparing(AzureMachinePoolMachine::name))
+          .toList();
+      for (Node n : obs.nodes()) {
+        if (n.getSpec() != null && n.getSpec().getProviderID() != null) {
+          nodes.put(n.getSpec().getProviderID(), n);
+        }
+      }
+      obs.machines().forEach(m -> machines.put(m.name(), m));
+    }
+
+    PoolPlan plan() {
+      if (amp.isDeleting()) {
+        planDelete();
+        return finish();
+      }
+      planNormal();
+      return finish();
+    }
+
+    PoolPlan finish() {
+      requeues.stream().min(Comparator.naturalOrder()).ifPresent(plan::requeueAfter);
+      return plan.infraPool(amp.withStatus(status)).steps(steps).build();
+    }
+
+    // ---- reconcileNormal ----
+
+    void planNormal() {
+      List<String> finalizers = amp.metadata().getFinalizers() == null ? List.of() : amp.metadata().getFinalizers();
+      if (!finalizers.contains(Capi.MACHINE_POOL_FINALIZER)) {
+        amp = amp.withMetadata(new ObjectMetaBuilder(amp.metadata()).addToFinalizers(Capi.MACHINE_POOL_FINALIZER).build());
+        steps.add("add finalizer " + Capi.MACHINE_POOL_FINALIZER);
+      }
+      if (obs.machinePoolMachines() && !status.infrastructureMachineKind().equals(AzureMachinePoolMachine.KIND)) {
+        status = status.withInfrastructureMachineKind(AzureMachinePoolMachine.KIND);
+        steps.add("status.infrastructureMachineKind = " + AzureMachinePoolMachine.KIND
+            + ": CAPI creates one Machine per AzureMachinePoolMachine");
+      }
+      Optional<String> secret = obs.bootstrapDataSecretName().filter(s -> !s.isEmpty());
+      if (secret.isEmpty()) {
+        steps.add("bootstrap data secret reference is not yet available: wait for the bootstrap provider");
+        return;
+      }
+
+      // Replicas owned by an autoscaler: ReconcileReplicas copies the VMSS capacity back first.
+      boolean external = PoolDecisions.externallyManaged(mp.annotations());
+      int desired = mp.spec().replicas().orElse(0);
+      if (external) {
+        String by = mp.annotations().get(Capi.REPLICAS_MANAGED_BY_ANNOTATION);
+        if (group.isPresent()) {
+          Optional<Integer> copy = PoolDecisions.replicasFromCapacity(true, mp.spec().replicas(), group.get().capacity());
+          if (copy.isPresent()) {
+            plan.replicasToCopyBack(copy.get());
+            steps.add("replicas are managed by \"" + by + "\": copy the VMSS capacity " + copy.get()
+                + " into MachinePool.spec.replicas");
+          }
+          desired = group.get().capacity();
+        } else {
+          steps.add("replicas are managed by \"" + by + "\": no VMSS yet, create it with MachinePool.spec.replicas");
+        }
+      }
+
+      // The desired model.
+      Optional<Image> image = desiredImage();
+      if (image.isEmpty()) {
+        requeues.add(Duration.ofSeconds(PoolDecisions.REQUEUE_SECONDS));
+        return;
+      }
+      status = status.withImage(image.get());
+      RollingUpdateStrategy strategy = RollingUpdateStrategy.from(amp.spec().strategy());
+      int maxSurge;
+      try {
+        maxSurge = PoolDecisions.maxSurge(strategy, desired);
+      } catch (IllegalArgumentException e) {
+        steps.add("error: failed to calculate surge for the machine pool: " + e.getMessage());
+        requeues.add(Duration.ofSeconds(PoolDecisions.REQUEUE_SECONDS));
+        return;
+      }
+      List<String> zones = PoolDecisions.zones(mp.spec().failureDomains());
+      String vmSize = amp.spec().templateOrEmpty().vmSize();
+      VmssModel desiredModel = new VmssModel(image.get(), "", zones, vmSize);
+      String customDataHash = VmssCloudModel.sha256(secret.get());
+      String version = mp.spec().templateOrEmpty().specOrEmpty().version();
+      InstanceModel desiredInstanceModel = VmssCloudModel.toInstanceModel(desiredModel, customDataHash, version);
+      boolean flexible = amp.spec().orchestrationMode().equals(Azure.ORCHESTRATION_FLEXIBLE);
+
+      // The scale set request.
+      Optional<Vmss> existing = group.map(VmssCloudModel::vmss);
+      CapacityPlan cap = ScaleSetCapacity.decide(existing,
+          new ScaleSetParameters(desiredModel, desired, external ? 0 : maxSurge, flexible, external, customDataHash));
+      InstanceModel modelAfter = group.map(ScalingGroup::model).orElse(desiredInstanceModel);
+      boolean putIssued = cap.action() != CapacityPlan.Action.NONE;
+      switch (cap.action()) {
+        case CREATE -> {
+          plan.addCloudActions(new CloudAction.CreateGroup(groupId, (int) cap.capacity(), desiredInstanceModel, zones,
+              "create VMSS " + groupId + ": " + cap.reason() + (zones.isEmpty() ? "" : ", zones " + zones)));
+          modelAfter = desiredInstanceModel;
+          steps.add("create the VMSS: " + cap.reason());
+        }
+        case UPDATE -> {
+          ScalingGroup g = group.orElseThrow();
+          if (cap.includeVirtualMachineProfile()) {
+            plan.addCloudActions(new CloudAction.UpdateModel(groupId, desiredInstanceModel,
+                "PUT the VMSS with its VM profile (" + (cap.modelChanged() ? "model changed" : "custom data changed")
+                    + "): new instances use image " + describe(image.get()) + ", size " + vmSize));
+            modelAfter = desiredInstanceModel;
+          }
+          if (cap.capacity() != g.capacity()) {
+            plan.addCloudActions(new CloudAction.SetCapacity(groupId, (int) cap.capacity(), cap.reason()));
+          }
+          steps.add("update the VMSS: " + cap.reason());
+        }
+        case NONE -> steps.add("VMSS up to date: " + cap.reason());
+      }
+      if (putIssued) {
+        requeues.add(OPERATION_REQUEUE);
+      }
+      group.flatMap(g -> g.instances().stream().map(Instance::providerID).map(VmssCloudModel::scaleSetProviderID)
+              .flatMap(Optional::stream).findFirst())
+          .filter(id -> !id.equals(amp.spec().providerID()))
+          .ifPresent(id -> amp = amp.withSpec(amp.spec().withProviderID(id)));
+
+      if (group.isEmpty()) {
+        steps.add("no VMSS state yet: machines and status wait for the next reconcile");
+        instances(modelAfter);
+        return;
+      }
+      ScalingGroup g = group.get();
+      Vmss vmss = existing.get();
+      boolean creating = g.instances().stream().anyMatch(i -> i.state() == InstanceState.CREATING);
+      boolean inFlight = putIssued || creating;
+      int lastStatusReplicas = status.replicas();
+      if (obs.machinePoolMachines()) {
+        syncMachines(g, vmss, desired, external, inFlight, strategy, image.get());
+      } else {
+        syncInstances(g, vmss, desired, external, inFlight, strategy);
+      }
+
+      String vmssState = VmssCloudModel.state(g);
+      ScaleSetStatus st = PoolDecisions.provisioningStatus(vmssState, desired, lastStatusReplicas);
+      List<Condition> conditions = status.conditions();
+      for (ScaleSetCondition c : st.conditions()) {
+        conditions = Conditions.set(conditions, condition(c));
+      }
+      status = status.withProvisioningState(st.provisioningState()).withConditions(conditions);
+      if (st.ready().isPresent()) {
+        status = status.withReady(st.ready().get());
+      }
+      steps.add("VMSS state " + vmssState + ": provisioningState " + st.provisioningState() + ", ready "
+          + status.ready() + ", " + status.replicas() + " ready replica(s) of " + desired);
+      if (PoolDecisions.needsRequeue(status.provisioningState(), existing, desired, false)) {
+        requeues.add(Duration.ofSeconds(PoolDecisions.REQUEUE_SECONDS));
+        steps.add("requeue after " + PoolDecisions.REQUEUE_SECONDS + "s: the VMSS is not settled (NeedsRequeue)");
+      }
+      instances(modelAfter);
+    }
+
+    /** {@code GetVMImage}: the template's image, else CAPZ's default for the MachinePool's version. */
+    Optional<Image> desiredImage() {
+      Optional<Image> own = amp.spec().templateOrEmpty().image();
+      if (own.isPresent()) {
+        return own;
+      }
+      String version = mp.spec().templateOrEmpty().specOrEmpty().version();
+      boolean windows = amp.spec().templateOrEmpty().osDiskOrEmpty().osType().equals(Azure.WINDOWS);
+      DefaultImages.Result r = windows
+          ? DefaultImages.windows(version, amp.annotations().getOrDefault("runtime", ""),
+              amp.annotations().getOrDefault("windowsServerVersion", ""))
+          : DefaultImages.linux(version);
+      if (r.error().isPresent()) {
+        steps.add("error: failed to get default OS image: " + r.error().get());
+        return Optional.empty();
+      }
+      steps.add("no image in the template: default " + (windows ? "Windows" : "Linux") + " image "
+          + describe(r.image().get()) + " for Kubernetes " + version);
+      return r.image();
+    }
+
+    // ---- the AMPM controller and applyAzureMachinePoolMachines ----
+
+    void syncMachines(ScalingGroup g, Vmss vmss, int desired, boolean external, boolean inFlight,
+        RollingUpdateStrategy strategy, Image desiredImage) {
+      Map<String, Instance> byProviderID = new LinkedHashMap<>();
+      g.instances().forEach(i -> byProviderID.put(i.providerID(), i));
+      List<AzureMachinePoolMachine> remaining = new ArrayList<>();
+      Map<String, AzureMachinePoolMachine> toApply = new LinkedHashMap<>();
+      boolean deletionPending = false;
+      for (AzureMachinePoolMachine a : ampms) {
+        Optional<Instance> inst = Optional.ofNullable(byProviderID.get(a.spec().providerID()));
+        AzureMachinePoolMachine refreshed = refresh(a, inst, desiredImage);
+        if (a.isDeleting()) {
+          if (inst.isPresent() && inst.get().state() != InstanceState.DELETING) {
+            plan.addCloudActions(new CloudAction.DeleteInstance(groupId, inst.get().id(), true,
+                "AzureMachinePoolMachine " + a.name() + " is being deleted (its Machine was drained): delete VMSS VM "
+                    + inst.get().id() + ", lowering the capacity"));
+            steps.add("delete the VM of deleted AzureMachinePoolMachine " + a.name());
+            deletionPending = true;
+          } else if (inst.isPresent()) {
+            steps.add("AzureMachinePoolMachine " + a.name() + ": its VM is being deleted, wait");
+            deletionPending = true;
+          } else {
+            toApply.put(a.name(), withoutFinalizer(refreshed));
+            steps.add("AzureMachinePoolMachine " + a.name() + ": its VM is gone, remove finalizer " + AMPM_FINALIZER);
+            continue; // gone after this plan
+          }
+        }
+        if (!refreshed.equals(a)) {
+          toApply.put(a.name(), refreshed);
+        }
+        remaining.add(refreshed);
+      }
+      if (deletionPending) {
+        requeues.add(DELETION_REQUEUE);
+      }
+
+      List<PoolMachineState> states = new ArrayList<>();
+      for (AzureMachinePoolMachine a : remaining) {
+        Optional<Machine> owner = ownerMachine(a);
+        PoolMachine pm = PoolMachine.from(a);
+        if (!pm.deleting() && owner.filter(Machine::isDeleting).isPresent()) {
+          // (capi4j) The owner Machine's deletion starts the AMPM's: CAPI drains, then deletes the AMPM. CAPZ looks
+          // only at the AMPM's own deletionTimestamp and would count a draining machine as ready.
+          pm = new PoolMachine(pm.name(), pm.creationTimestamp(), true, pm.deleteAnnotated(), pm.ready(),
+              pm.provisioningState(), pm.latestModelApplied());
+        }
+        states.add(new PoolMachineState(pm, a.spec().providerID(), owner.isPresent(),
+            owner.map(m -> m.annotations().containsKey(Capi.DELETE_MACHINE_ANNOTATION)).orElse(false)));
+      }
+      MachineSyncPlan sync = MachineSync.plan(new MachineSyncInput(amp.name(), Optional.of(vmss), states, desired,
+          external, inFlight, strategy, status.lastReconciledReplicas(), false), obs.random());
+      steps.addAll(sync.steps());
+
+      Map<String, AzureMachinePoolMachine> byName = new LinkedHashMap<>();
+      remaining.forEach(a -> byName.put(a.name(), a));
+      for (String name : sync.annotate()) {
+        AzureMachinePoolMachine a = toApply.getOrDefault(name, byName.get(name));
+        AzureMachinePoolMachine annotated = a.withMetadata(new ObjectMetaBuilder(a.metadata())
+            .addToAnnotations(Capi.DELETE_MACHINE_ANNOTATION, "true").build());
+        toApply.put(name, annotated);
+        byName.put(name, annotated);
+      }
+      List<AzureMachinePoolMachine> created = new ArrayList<>();
+      for (MachineSyncPlan.NewPoolMachine n : sync.create()) {
+        Instance inst = byProviderID.get(n.providerID());
+        created.add(refresh(newMachine(n, inst), Optional.of(inst), desiredImage));
+      }
+      Set<String> deleting = new TreeSet<>();
+      for (String name : sync.deleteOutOfBand()) {
+        deleteOwner(byName.get(name), "its VMSS instance no longer exists (deleted out of band)", deleting);
+      }
+      String reason = sync.selection().map(DeleteSelection::reason).orElse("");
+      for (String name : sync.delete()) {
+        deleteOwner(byName.get(name), "selected for deletion: " + reason, deleting);
+      }
+      if (!sync.lastReconciledReplicas().equals(status.lastReconciledReplicas())) {
+        status = status.withLastReconciledReplicas(sync.lastReconciledReplicas());
+      }
+      toApply.values().forEach(plan::addInfraMachinesToApply);
+      created.forEach(plan::addInfraMachinesToApply);
+
+      // updateReplicasAndProviderIDs: every listed AMPM (the new ones included), ready ones counted.
+      List<AzureMachinePoolMachine> listed = new ArrayList<>(byName.values());
+      listed.addAll(created);
+      int ready = (int) listed.stream().filter(a -> a.status().map(AzureMachinePoolMachineStatus::ready).orElse(false)).count();
+      List<String> ids = listed.stream().map(a -> a.spec().providerID()).sorted().toList();
+      status = status.withReplicas(ready);
+      amp = amp.withSpec(amp.spec().withProviderIDList(ids));
+    }
+
+    void deleteOwner(AzureMachinePoolMachine a, String why, Set<String> seen) {
+      Optional<Machine> owner = ownerMachine(a);
+      if (owner.isEmpty()) {
+        steps.add("AzureMachinePoolMachine " + a.name() + " has no owner Machine yet: left alone");
+        return;
+      }
+      if (owner.get().isDeleting()) {
+        return; // already on its way: CAPI drains and then deletes the AMPM
+      }
+      if (seen.add(owner.get().name())) {
+        plan.addMachinesToDelete(PoolPlan.MachineDeletion.of(owner.get().name(),
+            "AzureMachinePoolMachine " + a.name() + ": " + why));
+      }
+    }
+
+    /** The owner CAPI Machine: by owner reference, else the Machine whose infrastructureRef names the AMPM. */
+    Optional<Machine> ownerMachine(AzureMachinePoolMachine a) {
+      List<OwnerReference> refs = a.metadata().getOwnerReferences() == null ? List.of() : a.metadata().getOwnerReferences();
+      for (OwnerReference r : refs) {
+        if (Machine.KIND.equals(r.getKind()) && machines.containsKey(r.getName())) {
+          return Optional.of(machines.get(r.getName()));
+        }
+      }
+      return machines.values().stream()
+          .filter(m -> m.spec().infrastructureRefOrEmpty().kind().equals(AzureMachinePoolMachine.KIND)
+              && m.spec().infrastructureRefOrEmpty().name().equals(a.name()))
+          .findFirst();
+    }
+
+    /** The AMPM controller's status: VM state, Node readiness (only when the Node is found), model. */
+    AzureMachinePoolMachine refresh(AzureMachinePoolMachine a, Optional<Instance> inst, Image desiredImage) {
+      AzureMachinePoolMachineStatus st = a.status().orElse(AzureMachinePoolMachineStatus.builder().build());
+      if (inst.isPresent()) {
+        String ps = VmssCloudModel.provisioningState(inst.get().state());
+        st = st.withProvisioningState(ps)
+            .withLatestModelApplied(VmssCloudModel.image(inst.get().modelAttributes()).equals(desiredImage))
+            .withConditions(Conditions.set(st.conditions(), vmRunning(ps)));
+      }
+      Node node = nodes.get(a.spec().providerID());
+      if (node != null) {
+        st = st.withReady(isReady(node))
+            .withNodeRef(new ObjectReferenceBuilder().withApiVersion("v1").withKind("Node")
+                .withName(node.getMetadata().getName()).build())
+            .withVersion(node.getStatus() == null || node.getStatus().getNodeInfo() == null
+                || node.getStatus().getNodeInfo().getKubeletVersion() == null
+                ? st.version() : node.getStatus().getNodeInfo().getKubeletVersion());
+      }
+      return a.status().isPresent() && a.status().get().equals(st) ? a : a.withStatus(st);
+    }
+
+    AzureMachinePoolMachine newMachine(MachineSyncPlan.NewPoolMachine n, Instance inst) {
+      String cluster = clusterName();
+      Map<String, String> labels = new LinkedHashMap<>();
+      labels.put(Capi.CLUSTER_NAME_LABEL, cluster);
+      labels.put(Azure.MACHINE_POOL_NAME_LABEL, amp.name());
+      labels.put(Capi.MACHINE_POOL_NAME_LABEL, KubernetesNames.mustFormatValue(mp.name()));
+      if (!cluster.isEmpty()) {
+        labels.put(cluster, "owned");
+      }
+      ObjectMeta meta = new ObjectMetaBuilder()
+          .withName(n.name())
+          .withNamespace(amp.namespace())
+          .withLabels(labels)
+          .withFinalizers(AMPM_FINALIZER)
+          .withOwnerReferences(new OwnerReferenceBuilder()
+              .withApiVersion(amp.apiVersion()).withKind(AzureMachinePool.KIND).withName(amp.name())
+              .withUid(amp.metadata().getUid()).withBlockOwnerDeletion(true).build())
+          .build();
+      AzureMachinePoolMachineStatus st = AzureMachinePoolMachineStatus.builder()
+          .addConditions(condition(new ScaleSetCondition(VM_RUNNING_CONDITION, Conditions.FALSE, Azure.ProvisioningState.CREATING)))
+          .build();
+      return AzureMachinePoolMachine.builder().metadata(meta)
+          .spec(AzureMachinePoolMachineSpec.builder().providerID(n.providerID()).instanceID(inst.id()).build())
+          .status(st)
+          .build();
+    }
+
+    String clusterName() {
+      String c = mp.spec().clusterName();
+      return c.isEmpty() ? mp.labels().getOrDefault(Capi.CLUSTER_NAME_LABEL, "") : c;
+    }
+
+    AzureMachinePoolMachine withoutFinalizer(AzureMachinePoolMachine a) {
+      List<String> f = new ArrayList<>(a.metadata().getFinalizers() == null ? List.of() : a.metadata().getFinalizers());
+      f.remove(AMPM_FINALIZER);
+      return a.withMetadata(new ObjectMetaBuilder(a.metadata()).withFinalizers(f).build());
+    }
+
+    Condition vmRunning(String provisioningState) {
+      return provisioningState.equals(Azure.ProvisioningState.SUCCEEDED)
+          ? condition(new ScaleSetCondition(VM_RUNNING_CONDITION, Conditions.TRUE, ""))
+          : condition(new ScaleSetCondition(VM_RUNNING_CONDITION, Conditions.FALSE, provisioningState));
+    }
+
+    // ---- without MachinePool Machines ----
+
+    void syncInstances(ScalingGroup g, Vmss vmss, int desired, boolean external, boolean inFlight,
+        RollingUpdateStrategy strategy) {
+      List<PoolMachine> pms = new ArrayList<>();
+      Map<String, Instance> byId = new LinkedHashMap<>();
+      for (Instance i : g.instances()) {
+        if (i.state() == InstanceState.DELETING) {
+          continue; // already on its way out
+        }
+        byId.put(i.id(), i);
+        Node n = nodes.get(i.providerID());
+        pms.add(new PoolMachine(i.id(), i.createdAt(), false, false, n != null && isReady(n),
+            Optional.of(VmssCloudModel.provisioningState(i.state())),
+            vmss.hasLatestModelApplied(VmssCloudModel.instance(i))));
+      }
+      if (inFlight) {
+        steps.add("a scaleset operation is in flight: wait");
+      } else if (external) {
+        steps.add("replicas are managed by an external autoscaler: no scale-down selection");
+      } else {
+        boolean rollout = PoolDecisions.rolloutInProgress(Optional.of(vmss), desired, status.lastReconciledReplicas());
+        DeleteSelection sel = DeleteSelector.select(strategy, desired, pms, rollout, false, obs.random());
+        steps.add("select instances to delete (rollout in progress: " + rollout + "): " + sel.reason());
+        if (sel.error().isPresent()) {
+          steps.add("error: failed selecting instances to delete: " + sel.error().get());
+        }
+        for (PoolMachine m : sel.machines()) {
+          plan.addCloudActions(new CloudAction.DeleteInstance(groupId, m.name(), true,
+              "no MachinePool Machines: delete VMSS VM " + m.name() + " directly, lowering the capacity ("
+                  + sel.reason() + ")"));
+        }
+        Optional<Integer> last = PoolDecisions.lastReconciledReplicas(status.lastReconciledReplicas(), pms.size(),
+            sel.machines().size(), desired);
+        if (!last.equals(status.lastReconciledReplicas())) {
+          status = status.withLastReconciledReplicas(last);
+          steps.add("converged: lastReconciledReplicas = " + desired);
+        }
+      }
+      int ready = (int) g.instances().stream().filter(i -> i.state() == InstanceState.RUNNING)
+          .filter(i -> nodes.containsKey(i.providerID()) && isReady(nodes.get(i.providerID()))).count();
+      status = status.withReplicas(ready);
+      amp = amp.withSpec(amp.spec().withProviderIDList(g.instances().stream().map(Instance::providerID).sorted().toList()));
+    }
+
+    // ---- reconcileDelete ----
+
+    void planDelete() {
+      steps.add("AzureMachinePool is being deleted");
+      if (group.isPresent()) {
+        plan.addCloudActions(new CloudAction.DeleteGroup(groupId, "the AzureMachinePool is being deleted: delete VMSS "
+            + groupId + " with its instances"));
+      }
+      Set<String> seen = new TreeSet<>();
+      for (AzureMachinePoolMachine a : ampms) {
+        if (a.isDeleting()) {
+          plan.addInfraMachinesToApply(withoutFinalizer(a));
+          steps.add("AzureMachinePoolMachine " + a.name() + ": the whole VMSS goes, remove finalizer " + AMPM_FINALIZER);
+        } else if (ownerMachine(a).isPresent()) {
+          deleteOwner(a, "its AzureMachinePool is being deleted", seen);
+        } else {
+          plan.addInfraMachinesToDelete(a.name());
+          steps.add("AzureMachinePoolMachine " + a.name() + " has no owner Machine: delete it directly (capi4j)");
+        }
+      }
+      if (ampms.isEmpty()) {
+        List<String> f = new ArrayList<>(amp.metadata().getFinalizers() == null ? List.of() : amp.metadata().getFinalizers());
+        if (f.remove(Capi.MACHINE_POOL_FINALIZER)) {
+          amp = amp.withMetadata(new ObjectMetaBuilder(amp.metadata()).withFinalizers(f).build());
+          steps.add("no AzureMachinePoolMachines left: remove finalizer " + Capi.MACHINE_POOL_FINALIZER);
+        }
+      } else {
+        requeues.add(DELETION_REQUEUE);
+        steps.add(ampms.size() + " AzureMachinePoolMachine(s) left: wait for them");
+      }
+    }
+
+    // ---- shared ----
+
+    void instances(InstanceModel model) {
+      if (group.isEmpty()) {
+        return;
+      }
+      Image latest = VmssCloudModel.image(model.attributes());
+      for (Instance i : group.get().instances()) {
+        plan.addInstances(PoolInstance.builder()
+            .providerID(i.providerID())
+            .upToDate(VmssCloudModel.image(i.modelAttributes()).equals(latest))
+            .running(i.state() == InstanceState.RUNNING)
+            .zone(i.zone())
+            .build());
+      }
+    }
+
+    Condition condition(ScaleSetCondition c) {
+      Instant now = obs.now();
+      ConditionBuilder b = new ConditionBuilder(Conditions.of(c.type(), c.status(), c.reason(), "", now));
+      if (c.status().equals(Conditions.FALSE)) {
+        b.withAdditionalProperties(Map.of("severity", "Info"));
+      }
+      return b.build();
+    }
+  }
+
+  static boolean isReady(Node n) {
+    return n.getStatus() != null && n.getStatus().getConditions() != null && n.getStatus().getConditions().stream()
+        .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+  }
+
+  /** A short description of an image for reasons. */
+  static String describe(Image i) {
+    if (i.id().isPresent()) {
+      return i.id().get();
+    }
+    if (i.computeGallery().isPresent()) {
+      var g = i.computeGallery().get();
+      return g.gallery() + "/" + g.name() + ":" + g.version();
+    }
+    if (i.marketplace().isPresent()) {
+      var m = i.marketplace().get();
+      return m.publisher() + "/" + m.offer() + "/" + m.sku() + ":" + m.version();
+    }
+    if (i.sharedGallery().isPresent()) {
+      return "shared gallery " + i.sharedGallery().get();
+    }
+    return "(none)";
+  }
+}
