@@ -79,8 +79,8 @@ public final class AwsProvider implements InfrastructureProvider {
 
   /**
    * The AWSMachine of a new Machine, as the API server stores it: the AWSMachineTemplate cloned as Cluster API's
-   * {@code external.GenerateTemplate} does, then defaulted by the AWSMachine CRD and webhook (e.g. the instance
-   * metadata options, {@code cloudInit.secureSecretsBackend: secrets-manager}). CAPA's controllers set nothing at
+   * {@code external.GenerateTemplate} does, then defaulted by the AWSMachine CRD and webhook (e.g.
+   * {@code cloudInit.secureSecretsBackend: secrets-manager}, the instance metadata options' and Ignition's defaults). CAPA's controllers set nothing at
    * creation; the instance ID, provider ID and finalizer come when the AWSMachine controller first reconciles it.
    * Other templates are cloned unchanged.
    */
