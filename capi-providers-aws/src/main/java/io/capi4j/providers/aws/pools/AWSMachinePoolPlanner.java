@@ -121,6 +121,8 @@ public final class AWSMachinePoolPlanner implements PoolPlanner {
     final ImmutablePoolPlan.Builder plan = PoolPlan.builder();
     final List<String> steps = new ArrayList<>();
     Optional<Duration> requeue = Optional.empty();
+    /** The rollout-relevant attributes of the launch template the spec asks for, once known. */
+    Optional<Map<String, String>> wantedAttributes = Optional.empty();
 
     Run(PoolObservation o) {
       this.o = o;
@@ -135,7 +137,23 @@ public final class AWSMachinePoolPlanner implements PoolPlanner {
       } else {
         reconcileNormal();
       }
+      o.scalingGroup().ifPresent(this::instances);
       return plan.infraPool(pool).steps(steps).requeueAfter(requeue).build();
+    }
+
+    /**
+     * Every instance for the MachinePool's truthful status, whatever the pass decided: up to date when built from
+     * the launch template the spec asks for (unknown when the pass could not tell what that is).
+     */
+    void instances(ScalingGroup g) {
+      for (Instance i : g.instances()) {
+        plan.addInstances(PoolInstance.builder()
+            .providerID(i.providerID())
+            .upToDate(wantedAttributes.map(w -> LaunchTemplateModel.rolloutAttributes(i.modelAttributes()).equals(w)))
+            .running(i.state() == InstanceState.RUNNING)
+            .zone(AwsIds.zone(i))
+            .build());
+      }
     }
 
     AWSMachinePoolStatus status() {
@@ -186,6 +204,7 @@ public final class AWSMachinePoolPlanner implements PoolPlanner {
       String ltId = status().launchTemplateID().isEmpty() ? AwsIds.launchTemplateId(pool.namespace(), pool.name())
           : status().launchTemplateID();
       Wanted wanted = new Wanted(incoming, version, secretKey, userDataHash, tags, ami.get(), ltId);
+      wantedAttributes = Optional.of(LaunchTemplateModel.rolloutAttributes(wanted.model("1").attributes()));
       ImmutableLaunchTemplateInputs.Builder in = LaunchTemplateInputs.builder()
           .name(pool.name())
           .incoming(incoming)
@@ -320,7 +339,6 @@ public final class AWSMachinePoolPlanner implements PoolPlanner {
         requeue = lt.requeueAfter();
         return;
       }
-      InstanceModel wantedModel = w.model(next);
       if (o.machinePoolMachines()) {
         machines(g);
       }
@@ -328,7 +346,7 @@ public final class AWSMachinePoolPlanner implements PoolPlanner {
       if (tagDiff.changed()) {
         recordTags(w.tags(), "ReconcileTags applied them to the launch template and the ASG");
       }
-      status(g, wantedModel);
+      status(g);
     }
 
     void startRefresh(ScalingGroup g, String reason) {
@@ -440,7 +458,7 @@ public final class AWSMachinePoolPlanner implements PoolPlanner {
       steps.addAll(r.steps());
     }
 
-    void status(ScalingGroup g, InstanceModel wantedModel) {
+    void status(ScalingGroup g) {
       Map<String, String> kubelet = new HashMap<>();
       Map<String, String> byProviderId = new HashMap<>();
       for (Instance i : g.instances()) {
@@ -466,15 +484,6 @@ public final class AWSMachinePoolPlanner implements PoolPlanner {
           || !status().ready().equals(before.status().flatMap(AWSMachinePoolStatus::ready))) {
         steps.add("status: " + ids.size() + " instance(s) in spec.providerIDList, status.replicas=" + ps.replicas()
             + ", status.ready=" + ps.ready() + (o.machinePoolMachines() ? ", status.infrastructureMachineKind=AWSMachine" : ""));
-      }
-      Map<String, String> wantedAttrs = LaunchTemplateModel.rolloutAttributes(wantedModel.attributes());
-      for (Instance i : g.instances()) {
-        plan.addInstances(PoolInstance.builder()
-            .providerID(i.providerID())
-            .upToDate(LaunchTemplateModel.rolloutAttributes(i.modelAttributes()).equals(wantedAttrs))
-            .running(i.state() == InstanceState.RUNNING)
-            .zone(AwsIds.zone(i))
-            .build());
       }
       if (o.machinePoolMachines()) {
         requeue = Optional.of(MACHINE_POOL_MACHINES_REQUEUE);

@@ -127,6 +127,7 @@ public final class AWSManagedMachinePoolPlanner implements PoolPlanner {
       } else {
         reconcileNormal();
       }
+      o.scalingGroup().ifPresent(this::instances);
       return plan.infraPool(pool).steps(steps).requeueAfter(requeue).build();
     }
 
@@ -274,7 +275,6 @@ public final class AWSManagedMachinePoolPlanner implements PoolPlanner {
         steps.add("node group: " + nodegroupName + " is " + ng.status() + ": wait for ACTIVE (CAPA blocks in "
             + "WaitUntilNodegroupActive; capi4j looks again in " + WAIT_REQUEUE.getSeconds() + "s)");
         requeue = Optional.of(WAIT_REQUEUE);
-        instances(g, minor);
         return;
       }
       if (ExternalAutoscaler.replicasManagedExternally(mp.annotations())
@@ -365,7 +365,6 @@ public final class AWSManagedMachinePoolPlanner implements PoolPlanner {
           }
         }
       }
-      instances(g, minor);
     }
 
     void setStatus(ScalingGroup g, NodegroupStatus ns) {
@@ -388,13 +387,18 @@ public final class AWSManagedMachinePoolPlanner implements PoolPlanner {
       }
     }
 
-    void instances(ScalingGroup g, String minor) {
+    /**
+     * Every instance for the MachinePool's truthful status: up to date when it runs the MachinePool's minor, the
+     * AMI release {@code spec.amiVersion} asks for, and the launch template version of the status.
+     */
+    void instances(ScalingGroup g) {
       AWSManagedMachinePoolStatus st = status();
+      Optional<String> minor = NodegroupModel.minor(version());
       for (Instance i : g.instances()) {
         java.util.Map<String, String> a = i.modelAttributes();
-        boolean upToDate = minor.equals(a.get(NodegroupModel.EKS_VERSION))
+        Optional<Boolean> upToDate = minor.map(m -> m.equals(a.get(NodegroupModel.EKS_VERSION))
             && pool.spec().amiVersion().map(v -> v.equals(a.get(NodegroupModel.RELEASE_VERSION))).orElse(true)
-            && st.launchTemplateVersion().map(v -> v.equals(a.get(NodegroupModel.LAUNCH_TEMPLATE_VERSION))).orElse(true);
+            && st.launchTemplateVersion().map(v -> v.equals(a.get(NodegroupModel.LAUNCH_TEMPLATE_VERSION))).orElse(true));
         plan.addInstances(PoolInstance.builder().providerID(i.providerID()).upToDate(upToDate)
             .running(i.state() == InstanceState.RUNNING).zone(AwsIds.zone(i)).build());
       }

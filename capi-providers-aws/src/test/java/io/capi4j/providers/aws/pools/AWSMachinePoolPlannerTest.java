@@ -310,6 +310,8 @@ class AWSMachinePoolPlannerTest {
     assertThat(p1.requeueAfter()).contains(Duration.ofSeconds(30));
     assertThat(((AWSMachinePool) p1.infraPool()).status().orElseThrow().launchTemplateVersion()).contains("1");
     assertThat(p1.steps()).contains("launch template: no new launch template version until the Pending instance refresh ends");
+    assertThat(p1.instances()).as("reported even when the pass ends early").hasSize(2)
+        .allMatch(i -> !i.upToDate().orElseThrow());
 
     PoolPlan p2 = PLANNER.plan(obs(renamed, p1.infraPool()).scalingGroup(group(2, c.model(), Optional.of("Cancelled")))
         .build());
