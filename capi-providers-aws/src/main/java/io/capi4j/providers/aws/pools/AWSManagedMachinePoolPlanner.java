@@ -9,7 +9,6 @@ import io.capi4j.providers.aws.api.v1beta2.AWSLaunchTemplate;
 import io.capi4j.providers.aws.api.v1beta2.AWSManagedMachinePool;
 import io.capi4j.providers.aws.api.v1beta2.AWSManagedMachinePoolSpec;
 import io.capi4j.providers.aws.api.v1beta2.AWSManagedMachinePoolStatus;
-import io.capi4j.providers.aws.api.v1beta2.AWSResourceReference;
 import io.capi4j.providers.aws.api.v1beta2.NodeRepairConfig;
 import io.capi4j.providers.aws.api.v1beta2.UpdateConfig;
 import io.capi4j.providers.aws.asg.AsgInstance;
