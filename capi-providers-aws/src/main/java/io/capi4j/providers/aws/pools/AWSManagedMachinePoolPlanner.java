@@ -269,7 +269,7 @@ public final class AWSManagedMachinePoolPlanner implements PoolPlanner {
         steps.add("EKSNodegroupReady=False (EKSNodegroupReconciliationFailed): " + ns.error().get());
         return;
       }
-      setStatus(g, ns);
+      setStatus(g, ng.status(), ns);
       if (ng.status().equals(ObservedNodegroup.CREATING) || ng.status().equals(ObservedNodegroup.UPDATING)) {
         steps.add("node group: " + nodegroupName + " is " + ng.status() + ": wait for ACTIVE (CAPA blocks in "
             + "WaitUntilNodegroupActive; capi4j looks again in " + WAIT_REQUEUE.getSeconds() + "s)");
@@ -366,7 +366,7 @@ public final class AWSManagedMachinePoolPlanner implements PoolPlanner {
       }
     }
 
-    void setStatus(ScalingGroup g, NodegroupStatus ns) {
+    void setStatus(ScalingGroup g, String ngStatus, NodegroupStatus ns) {
       AWSManagedMachinePool before = pool;
       AWSManagedMachinePoolStatus st = status().withReady(ns.ready());
       if (ns.failureMessage().isPresent()) {
@@ -380,7 +380,7 @@ public final class AWSManagedMachinePoolPlanner implements PoolPlanner {
       }
       pool = pool.withStatus(st);
       if (!pool.equals(before)) {
-        steps.add("status: node group " + nodegroupStatus(g) + ": status.ready=" + ns.ready()
+        steps.add("status: node group " + ngStatus + ": status.ready=" + ns.ready()
             + ns.replicas().map(r -> ", status.replicas=" + r + ", " + r + " provider ID(s)").orElse("")
             + ns.failureMessage().map(m -> ", status.failureMessage=" + m).orElse(""));
       }
