@@ -56,6 +56,12 @@ public abstract class CloudProfile {
     return 0.0;
   }
 
+  /**
+   * How groups carry out a rolling replacement ({@code startRollingReplacement}); empty: the simulated cloud's
+   * generic one (see {@link SimulatedCloud}).
+   */
+  public abstract java.util.Optional<RollingReplacementStrategy> rollingReplacement();
+
   @Value.Check
   protected void check() {
     if (failureRate() < 0 || failureRate() > 1) {

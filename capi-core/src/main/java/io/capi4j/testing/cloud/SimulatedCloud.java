@@ -28,7 +28,8 @@ import java.util.random.RandomGenerator;
  * <p>Group semantics: a group keeps {@code capacity} live (non-deleting) instances, creating them from its
  * current model and spreading them round-robin over its zones; when capacity drops it removes out-of-date
  * instances first, then the newest. {@link #startRollingReplacement} replaces out-of-date instances in batches
- * bounded by healthy percentages, as an ASG instance refresh does.
+ * bounded by healthy percentages, as an ASG instance refresh does; a profile with a
+ * {@link CloudProfile#rollingReplacement() strategy} lets a provider decide each step instead.
  */
 public final class SimulatedCloud implements VirtualMachines, ScalingGroups {
   private final VirtualClock clock;
@@ -68,6 +69,8 @@ public final class SimulatedCloud implements VirtualMachines, ScalingGroups {
     int provisioning; // instances whose creation is running now (for groupParallelism)
     final Deque<Vm> waiting = new ArrayDeque<>();
     RollingReplacement refresh;
+    int strategySurge; // with a strategy: live instances allowed above capacity
+    long refreshSeq; // with a strategy: which replacement a scheduled step belongs to
   }
 
   private SimulatedCloud(VirtualClock clock, CloudProfile profile, RandomGenerator random, ProviderIds providerIds) {
@@ -239,6 +242,8 @@ public final class SimulatedCloud implements VirtualMachines, ScalingGroups {
     g.refresh = RollingReplacement.builder().minHealthyPercentage(minHealthyPercentage)
         .maxHealthyPercentage(Math.max(100, maxHealthyPercentage)).instanceWarmupSeconds(instanceWarmupSeconds)
         .startedAt(clock.instant()).status("InProgress").build();
+    g.refreshSeq++;
+    g.strategySurge = 0;
     refreshStep(g);
   }
 
@@ -379,6 +384,9 @@ public final class SimulatedCloud implements VirtualMachines, ScalingGroups {
     if (g.refresh == null || !g.refresh.status().equals("InProgress")) {
       return 0;
     }
+    if (profile.rollingReplacement().isPresent()) {
+      return g.strategySurge;
+    }
     int allowed = (int) Math.floor(g.capacity * g.refresh.maxHealthyPercentage() / 100.0);
     long outdated = g.instances.values().stream()
         .filter(v -> v.state != InstanceState.DELETING && !v.modelVersion.equals(g.model.version())).count();
@@ -388,6 +396,10 @@ public final class SimulatedCloud implements VirtualMachines, ScalingGroups {
   /** One step of a rolling replacement: terminate out-of-date instances while enough healthy ones remain. */
   private void refreshStep(Group g) {
     if (g.refresh == null || !g.refresh.status().equals("InProgress") || groups.get(g.id) != g) {
+      return;
+    }
+    if (profile.rollingReplacement().isPresent()) {
+      strategyStep(g, profile.rollingReplacement().get());
       return;
     }
     Instant now = clock.instant();
@@ -419,6 +431,34 @@ public final class SimulatedCloud implements VirtualMachines, ScalingGroups {
     }
     reconcileGroup(g);
     clock.schedule(Duration.ofSeconds(Math.max(10, Math.min(30, g.refresh.instanceWarmupSeconds()))), () -> refreshStep(g));
+  }
+
+  /** One step decided by the profile's strategy; the next is scheduled when it asks, or at the poll interval. */
+  private void strategyStep(Group g, RollingReplacementStrategy strategy) {
+    Instant now = clock.instant();
+    RollingReplacementStrategy.Step s = strategy.next(get0(g.id).orElseThrow(), now);
+    if (s.finished().isPresent()) {
+      g.refresh = RollingReplacement.builder().from(g.refresh).status(s.finished().get()).build();
+      g.strategySurge = 0;
+      reconcileGroup(g);
+      return;
+    }
+    g.strategySurge = Math.max(0, s.surge());
+    for (String id : s.terminate()) {
+      Vm vm = g.instances.get(id);
+      if (vm != null && vm.state != InstanceState.DELETING) {
+        startGroupDelete(g, vm);
+      }
+    }
+    reconcileGroup(g);
+    Instant poll = now.plusSeconds(Math.max(10, Math.min(30, g.refresh.instanceWarmupSeconds())));
+    Instant next = s.nextStepAt().filter(t -> t.isBefore(poll)).orElse(poll);
+    long seq = g.refreshSeq;
+    clock.scheduleAt(next.isAfter(now) ? next : now.plusSeconds(1), () -> {
+      if (g.refreshSeq == seq) {
+        refreshStep(g);
+      }
+    });
   }
 
   private void fireReady(Vm vm) {

@@ -123,6 +123,35 @@ class SimulatedCloudTest {
   }
 
   @Test
+  void aProfileStrategyDecidesEachReplacementStep() {
+    // One instance at a time, each replaced only once nothing is being created: a strategy a provider could plug in.
+    RollingReplacementStrategy oneByOne = (g, now) -> {
+      if (g.instances().stream().anyMatch(i -> i.state() != InstanceState.RUNNING)) {
+        return new RollingReplacementStrategy.Step(List.of(), 0, Optional.empty(), Optional.empty(), "wait");
+      }
+      return g.instances().stream().filter(i -> !i.modelVersion().equals(g.model().version())).findFirst()
+          .map(i -> new RollingReplacementStrategy.Step(List.of(i.id()), 0, Optional.empty(), Optional.empty(), "next"))
+          .orElse(new RollingReplacementStrategy.Step(List.of(), 0, Optional.empty(), Optional.of("Successful"), "done"));
+    };
+    SimulatedCloud sc = SimulatedCloud.create(clock, CloudProfile.builder().name("s").rollingReplacement(oneByOne)
+        .groupInstanceCreate(Latency.fixed(Duration.ofSeconds(60))).build(), 1, ProviderIds.simple("sim"));
+    sc.createGroup("g", 3, InstanceModel.of("m1"), List.of());
+    clock.advance(Duration.ofMinutes(2));
+    sc.updateModel("g", InstanceModel.of("m2"));
+    sc.startRollingReplacement("g", 90, 100, 0);
+    long maxDeleting = 0;
+    for (int s = 0; s < 1200; s++) {
+      clock.advance(Duration.ofSeconds(1));
+      maxDeleting = Math.max(maxDeleting, sc.getGroup("g").orElseThrow().instances().stream()
+          .filter(i -> i.state() == InstanceState.DELETING).count());
+    }
+    ScalingGroup g = sc.getGroup("g").orElseThrow();
+    assertThat(g.rollingReplacement().orElseThrow().status()).isEqualTo("Successful");
+    assertThat(g.instances()).extracting(Instance::modelVersion).containsExactly("m2", "m2", "m2");
+    assertThat(maxDeleting).isEqualTo(1);
+  }
+
+  @Test
   void sameSeedSameStory() {
     CloudProfile p = CloudProfile.builder().name("jitter")
         .groupInstanceCreate(Latency.uniform(Duration.ofSeconds(30), Duration.ofSeconds(90))).build();
