@@ -318,13 +318,32 @@ public final class Simulation {
     return pools;
   }
 
-  /** Creates user objects in the management cluster (e.g. admitted manifests). */
+  /**
+   * Creates or updates user objects in the management cluster, as {@code kubectl apply} through the API server
+   * would: each object passes admission first (the mutating webhook's defaults, then validation, as an update
+   * when the object exists). An object the API server would reject fails with {@link IllegalArgumentException}
+   * naming its field errors, and nothing of the batch after it is written.
+   */
   public void apply(List<?> objects) {
+    io.capi4j.validation.Admission admission = io.capi4j.validation.Admission.create(ctx.providers());
+    List<Object> visible = new ArrayList<>(management.all());
+    visible.addAll(objects);
     for (Object o : objects) {
-      if (management.get(ObjectKey.of(o)).isPresent()) {
-        management.update(o);
+      Optional<Object> old = management.get(ObjectKey.of(o));
+      io.capi4j.validation.AdmissionContext actx = io.capi4j.validation.AdmissionContext.create()
+          .withProviders(ctx.providers()).withObjects(visible);
+      if (old.isPresent()) {
+        actx = actx.withOldObject(old.get());
+      }
+      io.capi4j.validation.AdmissionResult r = admission.admit(o, actx);
+      if (r.isInvalid()) {
+        throw new IllegalArgumentException("the API server rejects " + r.kind() + " " + r.name() + ": " + r.errors());
+      }
+      Object admitted = r.object().orElse(o);
+      if (old.isPresent()) {
+        management.update(admitted);
       } else {
-        management.create(o);
+        management.create(admitted);
       }
     }
   }

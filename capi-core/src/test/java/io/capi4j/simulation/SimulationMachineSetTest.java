@@ -48,7 +48,7 @@ class SimulationMachineSetTest {
     KubeadmConfigTemplate kct = KubeadmConfigTemplate.builder()
         .metadata(new ObjectMetaBuilder().withName("kct").withNamespace("default").build())
         .spec(KubeadmConfigTemplateSpec.builder().template(KubeadmConfigTemplateResource.builder()
-            .spec(KubeadmConfigSpec.builder().build()).build()).build())
+            .spec(KubeadmConfigSpec.builder().addPreKubeadmCommand("echo hello").build()).build()).build())
         .build();
     MachineSet ms = MachineSet.builder()
         .metadata(new ObjectMetaBuilder().withName("ms").withNamespace("default").build())
