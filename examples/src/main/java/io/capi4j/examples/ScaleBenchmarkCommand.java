@@ -251,10 +251,21 @@ final class ScaleBenchmarkCommand implements Callable<Integer> {
     }
   }
 
-  private static String kinds(ScaleBenchmark.Run r) {
-    StringBuilder sb = new StringBuilder("(");
-    r.counts().forEach((k, v) -> sb.append(sb.length() == 1 ? "" : ", ").append(k).append(' ').append(v));
-    return sb.append(')').toString();
+  /** How the count splits into objects per worker and the rest, e.g. {@code = 4 per worker x 20 + 4 (...)}. */
+  private String kinds(ScaleBenchmark.Run r) {
+    List<String> perWorker = new ArrayList<>();
+    List<String> others = new ArrayList<>();
+    int rest = 0;
+    for (Map.Entry<String, Integer> e : r.counts().entrySet()) {
+      if (e.getValue() == to) {
+        perWorker.add(e.getKey());
+      } else {
+        others.add(e.getKey() + (e.getValue() == 1 ? "" : " x" + e.getValue()));
+        rest += e.getValue();
+      }
+    }
+    return "= " + (perWorker.isEmpty() ? "" : perWorker.size() + " per worker x " + to + " ("
+        + String.join(", ", perWorker) + ") + ") + rest + " (" + String.join(", ", others) + ")";
   }
 
   private static String clock(double seconds) {

@@ -51,9 +51,9 @@ class ScaleBenchmarkCommandTest {
         .contains("MachineDeployment", "MachinePool (VMSS)", "AKS")
         .contains("first new node ready", "all 15 new nodes ready", "P50 per node", "P90 per node")
         .contains("(139.0s = 2m19s, ", "(167.0s = 2m47s, ", "(92.0s = 1m32s, ")
-        .containsPattern("  MachineDeployment +84  \\(")
-        .containsPattern("  MachinePool +4  \\(")
-        .containsPattern("  MachinePool with MachinePool Machines +44  \\(")
+        .containsPattern("  MachineDeployment +84  = 4 per worker x 20 \\(AzureMachine, KubeadmConfig, Machine, Secret\\) \\+ 4 \\(")
+        .containsPattern("  MachinePool +4  = 4 \\(AzureMachinePool, KubeadmConfig, MachinePool, Secret\\)")
+        .containsPattern("  MachinePool with MachinePool Machines +44  = 2 per worker x 20 \\(AzureMachinePoolMachine, Machine\\) \\+ 4 \\(")
         .contains("Arrival timeline");
     String svg = Files.readString(dir.resolve("scale-benchmark.svg"));
     assertThat(svg).startsWith("<svg").endsWith("</svg>\n").contains("MachinePool (VMSS)", "AKS");
