@@ -348,6 +348,23 @@ public final class Simulation {
     }
   }
 
+  /**
+   * Sets the control plane's version (spec and status) as if its upgrade had just finished: the simulation does not
+   * model control plane upgrades, but MachineSet preflight checks compare worker versions with this one (a worker
+   * version above it, or of another minor for kubeadm, holds back creating Machines).
+   */
+  public void setControlPlaneVersion(String version) {
+    // The control plane object is the simulation's own (never handed out to callers for keeps): replace its content.
+    ctx.controlPlane().setAdditionalProperties(new LinkedHashMap<>(Map.of(
+        "spec", Map.of("version", version),
+        "status", Map.of("version", version, "versions", List.of(Map.of("version", version))))));
+  }
+
+  /** The control plane's {@code spec.version}. */
+  public String controlPlaneVersion() {
+    return ((Map<?, ?>) ctx.controlPlane().getAdditionalProperties().get("spec")).get("version").toString();
+  }
+
   /** Runs the simulation for {@code d} of virtual time. */
   public void runFor(Duration d) {
     clock.advance(d);

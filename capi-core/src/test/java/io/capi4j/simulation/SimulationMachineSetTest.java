@@ -81,4 +81,20 @@ class SimulationMachineSetTest {
     sim.runFor(Duration.ofMinutes(5));
     assertThat(sim.management().writes() - writes).as("a converged cluster stops writing").isLessThan(20);
   }
+
+  @Test
+  void theControlPlaneVersionCanBeMovedForPreflightChecks() {
+    VirtualClock clock = VirtualClock.create();
+    SimulatedCloud cloud = SimulatedCloud.create(clock,
+        CloudProfile.uniform("fake", Duration.ofSeconds(60), Duration.ofSeconds(10)), 1, ProviderIds.simple("fake"));
+    Simulation sim = Simulation.builder().providers(Providers.of(List.of(FAKE))).cloud(cloud).seed(7)
+        .cluster("c1", "default", "v1.32.0").build();
+    assertThat(sim.controlPlaneVersion()).isEqualTo("v1.32.0");
+    sim.setControlPlaneVersion("v1.33.0");
+    assertThat(sim.controlPlaneVersion()).isEqualTo("v1.33.0");
+    io.capi4j.machineset.ControlPlaneView cp = io.capi4j.machineset.ControlPlaneView.of(sim.context().controlPlane());
+    assertThat(cp.specVersion()).contains("v1.33.0");
+    assertThat(cp.statusVersions()).containsExactly("v1.33.0");
+    assertThat(cp.isUpgrading()).isFalse();
+  }
 }

@@ -50,11 +50,41 @@ public abstract class CloudProfile {
     return 0;
   }
 
-  /** The probability that a new instance fails instead of running. */
+  /**
+   * The probability that an instance's provisioning attempt fails instead of running (for a group instance with
+   * {@link #failedInstanceRetry()}, its first attempt; the retry always succeeds).
+   */
   @Value.Default
   public double failureRate() {
     return 0.0;
   }
+
+  /** How {@link #failureRate()} picks the attempts that fail. */
+  public enum FailureSampling {
+    /** Each attempt fails independently with probability {@code failureRate}: the number of failures varies. */
+    INDEPENDENT,
+    /**
+     * Systematic sampling: a running sum of {@code failureRate} per attempt, started at a seeded uniform offset in
+     * [0, 1); an attempt fails when the sum crosses an integer. Any {@code n} consecutive attempts then hold
+     * {@code floor(n * rate)} or {@code ceil(n * rate)} failures; the seed only picks which attempts fail. Use it
+     * when a profile stands for "about one in k instances fails" and runs must keep that shape across seeds.
+     */
+    EVEN
+  }
+
+  /** How failing attempts are picked (default {@link FailureSampling#INDEPENDENT}). */
+  @Value.Default
+  public FailureSampling failureSampling() {
+    return FailureSampling.INDEPENDENT;
+  }
+
+  /**
+   * When present, a scaling group re-provisions an instance whose first attempt failed, in place (same id): after
+   * this delay the instance is CREATING again and queues for the group's parallelism like any new instance, with a
+   * fresh {@link #groupInstanceCreate()} sample; the retry does not fail. Empty (the default): a failed instance
+   * stays FAILED until someone deletes it. Standalone VMs are never retried.
+   */
+  public abstract java.util.Optional<Latency> failedInstanceRetry();
 
   /**
    * How groups carry out a rolling replacement ({@code startRollingReplacement}); empty: the simulated cloud's

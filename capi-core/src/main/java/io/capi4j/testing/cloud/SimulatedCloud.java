@@ -25,6 +25,11 @@ import java.util.random.RandomGenerator;
  * start work and return at once; the work finishes on the {@link VirtualClock} after latencies sampled from the
  * {@link CloudProfile} with a seeded random generator. Failures can be injected by rate or on demand.
  *
+ * <p>Failures: an attempt fails per the profile's {@link CloudProfile#failureRate() rate}, picked independently or
+ * {@link CloudProfile.FailureSampling#EVEN evenly}; a failed instance reports {@code FAILED} to the listeners. With
+ * {@link CloudProfile#failedInstanceRetry()} a group re-provisions a failed instance in place once (it reports
+ * {@code FAILED}, then {@code RUNNING}); otherwise it stays {@code FAILED} until deleted.
+ *
  * <p>Group semantics: a group keeps {@code capacity} live (non-deleting) instances, creating them from its
  * current model and spreading them round-robin over its zones; when capacity drops it removes out-of-date
  * instances first, then the newest. {@link #startRollingReplacement} replaces out-of-date instances in batches
@@ -41,6 +46,8 @@ public final class SimulatedCloud implements VirtualMachines, ScalingGroups {
   private final Map<String, Group> groups = new LinkedHashMap<>();
   private long nextId = 0;
   private int failNext = 0;
+  /** {@link CloudProfile.FailureSampling#EVEN}'s running sum; NaN until the first attempt draws its offset. */
+  private double failureSum = Double.NaN;
 
   private static final class Vm {
     String id;
@@ -52,6 +59,7 @@ public final class SimulatedCloud implements VirtualMachines, ScalingGroups {
     Instant createdAt;
     Instant runningSince;
     String groupId;
+    boolean retried;
 
     Instance snapshot() {
       return Instance.builder().id(id).providerID(providerID).state(state).modelVersion(modelVersion).modelAttributes(modelAttributes)
@@ -296,7 +304,8 @@ public final class SimulatedCloud implements VirtualMachines, ScalingGroups {
       if (vm.state != InstanceState.CREATING) {
         return;
       }
-      boolean fail = failNext > 0 || (profile.failureRate() > 0 && random.nextDouble() < profile.failureRate());
+      boolean retryable = vm.groupId != null && !vm.retried && profile.failedInstanceRetry().isPresent();
+      boolean fail = failNext > 0 || (!vm.retried && attemptFails());
       if (failNext > 0) {
         failNext--;
       }
@@ -309,9 +318,42 @@ public final class SimulatedCloud implements VirtualMachines, ScalingGroups {
         if (g != null) {
           g.provisioning--;
           startWaiting(g);
+          if (fail && retryable) {
+            scheduleRetry(g, vm);
+          }
         }
       }
       fireReady(vm);
+    });
+  }
+
+  /** Whether the attempt finishing now fails, per the profile's failure rate and sampling. */
+  private boolean attemptFails() {
+    double rate = profile.failureRate();
+    if (rate <= 0) {
+      return false;
+    }
+    if (profile.failureSampling() == CloudProfile.FailureSampling.INDEPENDENT) {
+      return random.nextDouble() < rate;
+    }
+    if (Double.isNaN(failureSum)) {
+      failureSum = random.nextDouble();
+    }
+    double before = Math.floor(failureSum);
+    failureSum += rate;
+    return Math.floor(failureSum) > before;
+  }
+
+  /** Re-provisions a failed group instance in place after the profile's retry delay. */
+  private void scheduleRetry(Group g, Vm vm) {
+    vm.retried = true;
+    clock.schedule(profile.failedInstanceRetry().orElseThrow().sample(random), () -> {
+      if (groups.get(g.id) != g || g.instances.get(vm.id) != vm || vm.state != InstanceState.FAILED) {
+        return; // deleted meanwhile
+      }
+      vm.state = InstanceState.CREATING;
+      g.waiting.add(vm);
+      startWaiting(g);
     });
   }
 

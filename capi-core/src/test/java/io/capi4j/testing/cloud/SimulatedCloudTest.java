@@ -174,4 +174,111 @@ class SimulatedCloudTest {
     c.advance(Duration.ofMinutes(5));
     return order;
   }
+
+  /** Running times of a group's instances, in seconds after {@code start}, sorted. */
+  private static List<Long> runningSeconds(ScalingGroup g, java.time.Instant start) {
+    return g.instances().stream().filter(x -> x.state() == InstanceState.RUNNING)
+        .map(x -> Duration.between(start, x.runningSince().orElseThrow()).toSeconds()).sorted().toList();
+  }
+
+  @Test
+  void groupParallelismProvisionsInWaves() {
+    CloudProfile p = CloudProfile.builder().name("waves").groupOperation(Latency.fixed(Duration.ofSeconds(5)))
+        .groupInstanceCreate(Latency.fixed(Duration.ofSeconds(30))).groupParallelism(4).build();
+    SimulatedCloud c = SimulatedCloud.create(clock, p, 1, ProviderIds.simple("sim"));
+    java.time.Instant start = clock.instant();
+    c.createGroup("g", 10, InstanceModel.of("m1"), List.of());
+    clock.advance(Duration.ofMinutes(5));
+    assertThat(runningSeconds(c.getGroup("g").orElseThrow(), start))
+        .containsExactly(35L, 35L, 35L, 35L, 65L, 65L, 65L, 65L, 95L, 95L);
+  }
+
+  private static CloudProfile failing(CloudProfile.FailureSampling sampling, double rate) {
+    return CloudProfile.builder().name("failing").groupInstanceCreate(Latency.uniform(Duration.ofSeconds(50), Duration.ofSeconds(70)))
+        .failureRate(rate).failureSampling(sampling).failedInstanceRetry(Latency.fixed(Duration.ofSeconds(10))).build();
+  }
+
+  private long failedAttempts(CloudProfile p, long seed, int instances) {
+    VirtualClock k = VirtualClock.create();
+    SimulatedCloud c = SimulatedCloud.create(k, p, seed, ProviderIds.simple("sim"));
+    List<String> failed = new ArrayList<>();
+    c.addListener(new CloudListener() {
+      @Override
+      public void instanceReady(Optional<String> groupId, Instance instance) {
+        if (instance.state() == InstanceState.FAILED) {
+          failed.add(instance.id());
+        }
+      }
+    });
+    c.createGroup("g", instances, InstanceModel.of("m1"), List.of());
+    k.advance(Duration.ofMinutes(10));
+    assertThat(c.getGroup("g").orElseThrow().instances()).hasSize(instances)
+        .allMatch(i -> i.state() == InstanceState.RUNNING, "every instance runs in the end");
+    return failed.size();
+  }
+
+  @Test
+  void evenFailureSamplingFailsTheRateNotARandomNumber() {
+    // 1 in 15 of 15 attempts: exactly one failure whatever the seed; 30 attempts: two.
+    for (long seed = 1; seed <= 40; seed++) {
+      assertThat(failedAttempts(failing(CloudProfile.FailureSampling.EVEN, 0.067), seed, 15)).as("seed %d", seed).isEqualTo(1);
+      assertThat(failedAttempts(failing(CloudProfile.FailureSampling.EVEN, 0.067), seed, 30)).as("seed %d", seed).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void independentFailureSamplingVariesWithTheSeed() {
+    java.util.Set<Long> counts = new java.util.HashSet<>();
+    for (long seed = 1; seed <= 40; seed++) {
+      counts.add(failedAttempts(failing(CloudProfile.FailureSampling.INDEPENDENT, 0.067), seed, 15));
+    }
+    assertThat(counts).contains(0L, 1L).hasSizeGreaterThan(2);
+  }
+
+  @Test
+  void aFailedGroupInstanceIsRetriedInPlaceOnce() {
+    CloudProfile p = CloudProfile.builder().name("retry").groupInstanceCreate(Latency.fixed(Duration.ofSeconds(60)))
+        .failureRate(1.0).failedInstanceRetry(Latency.fixed(Duration.ofSeconds(10))).build();
+    SimulatedCloud c = SimulatedCloud.create(clock, p, 1, ProviderIds.simple("sim"));
+    List<String> events = new ArrayList<>();
+    c.addListener(new CloudListener() {
+      @Override
+      public void instanceReady(Optional<String> groupId, Instance instance) {
+        events.add(clock.instant().getEpochSecond() % 3600 + "s " + instance.id() + ":" + instance.state());
+      }
+    });
+    c.createGroup("g", 1, InstanceModel.of("m1"), List.of());
+    clock.advance(Duration.ofSeconds(69));
+    assertThat(c.getGroup("g").orElseThrow().instances()).singleElement()
+        .satisfies(i -> assertThat(i.state()).isEqualTo(InstanceState.FAILED));
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(c.getGroup("g").orElseThrow().instances()).singleElement()
+        .satisfies(i -> assertThat(i.state()).isEqualTo(InstanceState.CREATING));
+    clock.advance(Duration.ofMinutes(5));
+    // The same instance fails at 60s, is re-provisioned at 70s and runs at 130s: a retry never fails.
+    assertThat(events).containsExactly("60s 0:FAILED", "130s 0:RUNNING");
+  }
+
+  @Test
+  void withoutARetryAFailedGroupInstanceStaysFailed() {
+    CloudProfile p = CloudProfile.builder().name("no-retry").groupInstanceCreate(Latency.fixed(Duration.ofSeconds(60)))
+        .failureRate(1.0).build();
+    SimulatedCloud c = SimulatedCloud.create(clock, p, 1, ProviderIds.simple("sim"));
+    c.createGroup("g", 2, InstanceModel.of("m1"), List.of());
+    clock.advance(Duration.ofMinutes(5));
+    assertThat(c.getGroup("g").orElseThrow().instances()).hasSize(2).allMatch(i -> i.state() == InstanceState.FAILED);
+  }
+
+  @Test
+  void aFailedInstanceDeletedBeforeItsRetryIsNotRetried() {
+    CloudProfile p = CloudProfile.builder().name("retry").groupInstanceCreate(Latency.fixed(Duration.ofSeconds(60)))
+        .groupInstanceDelete(Latency.fixed(Duration.ofSeconds(5)))
+        .failureRate(1.0).failedInstanceRetry(Latency.fixed(Duration.ofSeconds(30))).build();
+    SimulatedCloud c = SimulatedCloud.create(clock, p, 1, ProviderIds.simple("sim"));
+    c.createGroup("g", 1, InstanceModel.of("m1"), List.of());
+    clock.advance(Duration.ofSeconds(61));
+    c.deleteInstance("g", "0", true);
+    clock.advance(Duration.ofMinutes(5));
+    assertThat(c.getGroup("g").orElseThrow().instances()).isEmpty();
+  }
 }

@@ -54,26 +54,55 @@ import java.util.Optional;
  *
  * <h2>Profile {@value #STANDARD_D2S_V3}</h2>
  *
- * Every figure is an initial parameter of a mechanism, to be calibrated against the seed benchmark; none is a
- * target result.
+ * Every figure is a parameter of a mechanism, either taken from CAPZ/CAPI (source given) or calibrated once against
+ * the seed article's 5 → 20 scale-up on Standard_D2s_v3 (marked <em>calibrated</em>); none is a target result. The
+ * three ways of running workers differ only by who orchestrates, which these mechanisms model:
  *
  * <ul>
- *   <li>{@link #VM_CREATE}: a standalone VM (AzureMachine) from the create call until it runs: normal, mean 95s, sd 2s
- *       (cut at 85s): NIC, disk and VM creation, serialized by CAPZ's services.
- *   <li>{@link #VM_DELETE}: a standalone VM delete until it is gone: uniform 30s–60s (uncalibrated).
- *   <li>{@link #VMSS_OPERATION}: a VMSS PUT (capacity or model) until the set starts provisioning: 10s.
- *   <li>{@link #VMSS_INSTANCE_CREATE}: one VMSS instance from the start of provisioning until it runs: uniform
- *       60s–120s, all instances in parallel.
- *   <li>{@link #VMSS_INSTANCE_DELETE}: one VMSS instance delete until it is gone: uniform 30s–60s (uncalibrated).
- *   <li>{@link #AKS_NODE_CREATE} (managed profile): one AKS node until it runs: normal, mean 70s, sd 3s (cut at 60s),
- *       plus a slow path of +60s with probability {@value #AKS_SLOW_PATH_PROBABILITY} ({@link #AKS_SLOW_PATH}), as a
- *       sum of independent samples ({@link Latency#plus}).
- *   <li>{@link #NODE_REGISTER}: from an instance running until its Node exists (cloud-init, kubeadm join, kubelet):
- *       30s.
- *   <li>{@link #NODE_READY}: from the Node existing until it is Ready (CNI): 8s.
- *   <li>{@link #BOOTSTRAP_DATA}: from a KubeadmConfig's first reconcile until its bootstrap data Secret exists: 2s.
- *   <li>Draining and controller concurrency: {@link SimulationProfile}'s defaults.
+ *   <li><b>MachineDeployment</b> (CAPI and CAPZ orchestrate, one VM per Machine). CAPZ's AzureMachine controller runs
+ *       at most {@value #CONCURRENCY} reconciles at once (CAPZ's {@code --azuremachine-concurrency} default), and the
+ *       reconcile that creates a VM holds its worker while it waits on Azure ({@link #VM_CREATE_CALL}, charged as the
+ *       simulation's {@code cloudApiCall}; CAPZ's async services wait up to {@code DefaultAzureCallTimeout} = 2s on
+ *       each long-running PUT before they requeue). New Machines therefore start their VMs in waves of ten, one
+ *       {@code VM_CREATE_CALL} apart, and each VM then takes a tight {@link #VM_CREATE}: 15 new Nodes arrive as ten
+ *       close together and five about 7s later.
+ *   <li><b>MachinePool on a VMSS</b> (Azure orchestrates). CAPZ sends one capacity PUT; the scale set starts after
+ *       {@link #VMSS_OPERATION} and provisions {@value #VMSS_PARALLELISM} instances at a time
+ *       ({@link #VMSS_PARALLELISM}), each taking {@link #VMSS_INSTANCE_CREATE}: Nodes arrive in waves of five, one
+ *       instance creation apart.
+ *   <li><b>AKS</b> (the managed service orchestrates). The agent pool PUT starts provisioning after
+ *       {@link #AKS_OPERATION}; every node is provisioned at once with a tight {@link #AKS_NODE_CREATE}; one node in
+ *       fifteen fails its first provisioning attempt ({@link #AKS_NODE_FAILURE_RATE}, spread evenly so that the count
+ *       does not depend on the seed, {@link CloudProfile.FailureSampling#EVEN}) and is re-provisioned in place after
+ *       {@link #AKS_NODE_RETRY}: most nodes arrive together, one straggles about a minute later.
  * </ul>
+ *
+ * The seed changes which instance is slowest or fails and each sample's jitter, not these shapes.
+ *
+ * <table>
+ *   <caption>Parameters</caption>
+ *   <tr><th>Parameter</th><th>Value</th><th>Source</th></tr>
+ *   <tr><td>{@link #CONCURRENCY}</td><td>10 reconciles per controller</td><td>CAPZ {@code --azuremachine-concurrency}
+ *       and CAPI's {@code --*-concurrency} defaults</td></tr>
+ *   <tr><td>{@link #VM_CREATE_CALL}</td><td>normal(6.5s, 0.3s), cut at 5s</td><td>calibrated; consistent with CAPZ
+ *       waiting up to 2s per long-running PUT ({@code DefaultAzureCallTimeout}) plus GETs</td></tr>
+ *   <tr><td>{@link #VM_CREATE}</td><td>normal(98s, 1.5s), cut at 90s</td><td>calibrated</td></tr>
+ *   <tr><td>{@link #VMSS_OPERATION}</td><td>normal(48s, 1s), cut at 40s</td><td>calibrated</td></tr>
+ *   <tr><td>{@link #VMSS_PARALLELISM}</td><td>5 instances at once</td><td>calibrated</td></tr>
+ *   <tr><td>{@link #VMSS_INSTANCE_CREATE}</td><td>normal(27s, 1s), cut at 22s</td><td>calibrated</td></tr>
+ *   <tr><td>{@link #AKS_OPERATION}</td><td>10s</td><td>calibrated</td></tr>
+ *   <tr><td>{@link #AKS_NODE_CREATE}</td><td>normal(50s, 3s), cut at 40s; all at once</td><td>calibrated</td></tr>
+ *   <tr><td>{@link #AKS_NODE_FAILURE_RATE}</td><td>0.067 (1 in 15), even sampling</td><td>calibrated (the
+ *       article's one straggler in 15)</td></tr>
+ *   <tr><td>{@link #AKS_NODE_RETRY}</td><td>10s, then a fresh {@code AKS_NODE_CREATE}</td><td>calibrated</td></tr>
+ *   <tr><td>{@link #NODE_REGISTER}</td><td>30s (cloud-init, kubeadm join, kubelet)</td><td>initial figure, kept</td></tr>
+ *   <tr><td>{@link #NODE_READY}</td><td>8s (CNI)</td><td>initial figure, kept</td></tr>
+ *   <tr><td>{@link #BOOTSTRAP_DATA}</td><td>2s</td><td>initial figure, kept</td></tr>
+ *   <tr><td>{@link #VM_DELETE}, {@link #VMSS_INSTANCE_DELETE}</td><td>uniform(30s, 60s)</td><td>uncalibrated (the
+ *       benchmark deletes nothing)</td></tr>
+ *   <tr><td>drain, rate limit, API latencies</td><td>{@link SimulationProfile}'s defaults</td><td>CAPI's 1s
+ *       per-object rate limit; others uncalibrated</td></tr>
+ * </table>
  *
  * <h2>Provider IDs</h2>
  *
@@ -94,25 +123,38 @@ public final class AzureSimulatedInfrastructure implements SimulatedInfrastructu
   /** The resource group in provider IDs. */
   public static final String RESOURCE_GROUP = "capi4j-sim";
 
-  /** Standalone VM create: normal(95s, 2s), cut at 85s. */
+  /** Standalone VM create (AzureMachine), from CAPZ's create call until the VM runs: normal(98s, 1.5s), cut at 90s. */
   public static final Latency VM_CREATE =
-      Latency.normal(Duration.ofSeconds(95), Duration.ofSeconds(2), Duration.ofSeconds(85));
+      Latency.normal(Duration.ofMillis(98_000), Duration.ofMillis(1_500), Duration.ofSeconds(90));
+  /**
+   * How long the AzureMachine controller's worker waits on Azure while it starts one VM: normal(6.5s, 0.3s), cut at
+   * 5s.
+   */
+  public static final Latency VM_CREATE_CALL =
+      Latency.normal(Duration.ofMillis(6_500), Duration.ofMillis(300), Duration.ofSeconds(5));
+  /** AzureMachines (and other objects) each controller reconciles at once: CAPZ's and CAPI's default, 10. */
+  public static final int CONCURRENCY = 10;
   /** Standalone VM delete: uniform(30s, 60s). */
   public static final Latency VM_DELETE = Latency.uniform(Duration.ofSeconds(30), Duration.ofSeconds(60));
-  /** VMSS operation until provisioning starts: 10s. */
-  public static final Latency VMSS_OPERATION = Latency.fixed(Duration.ofSeconds(10));
-  /** VMSS instance create: uniform(60s, 120s). */
-  public static final Latency VMSS_INSTANCE_CREATE = Latency.uniform(Duration.ofSeconds(60), Duration.ofSeconds(120));
+  /** VMSS PUT (capacity or model) until the scale set starts provisioning instances: normal(48s, 1s), cut at 40s. */
+  public static final Latency VMSS_OPERATION =
+      Latency.normal(Duration.ofSeconds(48), Duration.ofSeconds(1), Duration.ofSeconds(40));
+  /** One VMSS instance, from the start of its provisioning until it runs: normal(27s, 1s), cut at 22s. */
+  public static final Latency VMSS_INSTANCE_CREATE =
+      Latency.normal(Duration.ofSeconds(27), Duration.ofSeconds(1), Duration.ofSeconds(22));
+  /** VMSS instances provisioned at once: 5; later ones start as earlier ones finish. */
+  public static final int VMSS_PARALLELISM = 5;
   /** VMSS instance delete: uniform(30s, 60s). */
   public static final Latency VMSS_INSTANCE_DELETE = Latency.uniform(Duration.ofSeconds(30), Duration.ofSeconds(60));
-  /** The probability of an AKS node's slow path. */
-  public static final double AKS_SLOW_PATH_PROBABILITY = 0.07;
-  /** AKS's slow path: +60s with probability {@value #AKS_SLOW_PATH_PROBABILITY}, else nothing. */
-  public static final Latency AKS_SLOW_PATH =
-      r -> r.nextDouble() < AKS_SLOW_PATH_PROBABILITY ? Duration.ofSeconds(60) : Duration.ZERO;
-  /** AKS node create: normal(70s, 3s), cut at 60s, plus the slow path. */
+  /** AKS agent pool PUT (count or version) until AKS starts provisioning nodes: 10s. */
+  public static final Latency AKS_OPERATION = Latency.fixed(Duration.ofSeconds(10));
+  /** One AKS node, from the start of its provisioning until it runs: normal(50s, 3s), cut at 40s; all at once. */
   public static final Latency AKS_NODE_CREATE =
-      Latency.normal(Duration.ofSeconds(70), Duration.ofSeconds(3), Duration.ofSeconds(60)).plus(AKS_SLOW_PATH);
+      Latency.normal(Duration.ofSeconds(50), Duration.ofSeconds(3), Duration.ofSeconds(40));
+  /** The share of AKS nodes whose first provisioning attempt fails: 0.067 (one in 15), spread evenly. */
+  public static final double AKS_NODE_FAILURE_RATE = 0.067;
+  /** After a failed AKS node attempt, AKS re-provisions the node after 10s (then a fresh {@link #AKS_NODE_CREATE}). */
+  public static final Latency AKS_NODE_RETRY = Latency.fixed(Duration.ofSeconds(10));
   /** Node registration after the instance runs: 30s. */
   public static final Latency NODE_REGISTER = Latency.fixed(Duration.ofSeconds(30));
   /** Node Ready after registration: 8s. */
@@ -142,6 +184,7 @@ public final class AzureSimulatedInfrastructure implements SimulatedInfrastructu
         .vmDelete(VM_DELETE)
         .groupOperation(VMSS_OPERATION)
         .groupInstanceCreate(VMSS_INSTANCE_CREATE)
+        .groupParallelism(VMSS_PARALLELISM)
         .groupInstanceDelete(VMSS_INSTANCE_DELETE)
         .build();
   }
@@ -153,8 +196,11 @@ public final class AzureSimulatedInfrastructure implements SimulatedInfrastructu
         .name(profile + "-aks")
         .vmCreate(VM_CREATE)
         .vmDelete(VM_DELETE)
-        .groupOperation(VMSS_OPERATION)
+        .groupOperation(AKS_OPERATION)
         .groupInstanceCreate(AKS_NODE_CREATE)
+        .failureRate(AKS_NODE_FAILURE_RATE)
+        .failureSampling(CloudProfile.FailureSampling.EVEN)
+        .failedInstanceRetry(AKS_NODE_RETRY)
         .groupInstanceDelete(VMSS_INSTANCE_DELETE)
         .build());
   }
@@ -166,6 +212,8 @@ public final class AzureSimulatedInfrastructure implements SimulatedInfrastructu
         .bootstrapData(BOOTSTRAP_DATA)
         .nodeRegister(NODE_REGISTER)
         .nodeReady(NODE_READY)
+        .cloudApiCall(VM_CREATE_CALL)
+        .concurrency(CONCURRENCY)
         .build();
   }
 

@@ -61,17 +61,25 @@ class AzureSimulatedInfrastructureTest {
   @Test
   void latenciesFollowTheirDocumentedMechanisms() {
     CloudProfile vmss = azure.cloudProfile(P);
-    assertThat(samples(vmss.vmCreate(), 1000).summaryStatistics().getAverage()).isBetween(94.0, 96.0);
-    assertThat(samples(vmss.groupOperation(), 10)).containsOnly(10L);
-    assertThat(samples(vmss.groupInstanceCreate(), 1000)).allMatch(s -> s >= 60 && s <= 120);
+    assertThat(samples(vmss.vmCreate(), 1000).summaryStatistics().getAverage()).isBetween(97.0, 99.0);
+    assertThat(samples(vmss.vmCreate(), 1000)).allMatch(s -> s >= 90);
+    assertThat(samples(vmss.groupOperation(), 1000).summaryStatistics().getAverage()).isBetween(47.0, 49.0);
+    assertThat(samples(vmss.groupInstanceCreate(), 1000).summaryStatistics().getAverage()).isBetween(26.0, 28.0);
+    assertThat(vmss.groupParallelism()).isEqualTo(5);
+    assertThat(vmss.failureRate()).isZero();
     CloudProfile aks = azure.managedPoolProfile(P).orElseThrow();
-    long slow = samples(aks.groupInstanceCreate(), 2000).filter(s -> s >= 115).count();
-    assertThat(slow / 2000.0).isBetween(0.05, 0.09);
-    assertThat(samples(aks.groupInstanceCreate(), 2000).filter(s -> s < 115).average().orElseThrow()).isBetween(69.0, 71.0);
+    assertThat(samples(aks.groupOperation(), 10)).containsOnly(10L);
+    assertThat(samples(aks.groupInstanceCreate(), 2000).average().orElseThrow()).isBetween(49.0, 51.0);
+    assertThat(aks.groupParallelism()).isZero();
+    assertThat(aks.failureRate()).isEqualTo(0.067);
+    assertThat(aks.failureSampling()).isEqualTo(CloudProfile.FailureSampling.EVEN);
+    assertThat(samples(aks.failedInstanceRetry().orElseThrow(), 10)).containsOnly(10L);
     var sim = azure.simulationProfile(P);
     assertThat(sim.nodeRegister().sample(new SplittableRandom(1))).isEqualTo(Duration.ofSeconds(30));
     assertThat(sim.nodeReady().sample(new SplittableRandom(1))).isEqualTo(Duration.ofSeconds(8));
     assertThat(sim.bootstrapData().sample(new SplittableRandom(1))).isEqualTo(Duration.ofSeconds(2));
+    assertThat(samples(sim.cloudApiCall(), 1000).summaryStatistics().getMin()).isGreaterThanOrEqualTo(5);
+    assertThat(sim.concurrency()).isEqualTo(10);
   }
 
   @Test
