@@ -10,7 +10,7 @@ import org.immutables.value.Value;
 /**
  * The outcome of one MachineHealthCheck reconcile: what to write, create, delete and emit, the new status, and
  * why. Apply {@link #machineUpdates()} in order (see {@link MachineUpdate} for what to do when a step fails), then
- * write {@link #status()}, then requeue after {@link #requeueAfter()} if the updates all succeeded.
+ * write {@link #annotations()} (when present) and {@link #status()}, then requeue after {@link #requeueAfter()} if the updates all succeeded.
  */
 @Value.Immutable
 public abstract class MachineHealthCheckPlan {
@@ -36,6 +36,17 @@ public abstract class MachineHealthCheckPlan {
 
   /** The MachineHealthCheck's new {@code status}. */
   public abstract MachineHealthCheckStatus status();
+
+  /**
+   * The MachineHealthCheck's {@code metadata.annotations} to write, when this reconcile changes them (capi4j's
+   * retry limit records its history in {@value RemediationRetryLimit#HISTORY_ANNOTATION}); empty to leave them.
+   */
+  public abstract Optional<java.util.Map<String, String>> annotations();
+
+  /** The unhealthy Machines that capi4j's retry limit holds back in this plan. */
+  public List<UnhealthyMachine> heldByRetryLimit() {
+    return unhealthy().stream().filter(u -> u.handling() == RemediationHandling.RETRY_LIMIT_REACHED).toList();
+  }
 
   /** When to reconcile again: the earliest pending check, when remediation is allowed and nothing failed. */
   public abstract Optional<Duration> requeueAfter();

@@ -58,6 +58,13 @@ import java.util.Optional;
  * still are). Upstream does the same after a template that cannot be read, and its {@code ExternallyRemediated}
  * condition for that case is set in memory only, so it is never written; this plan writes nothing for it either.
  *
+ * <p>capi4j extension, off by default: the retry limit ({@link RemediationRetryLimit}). With
+ * {@value RemediationRetryLimit#LIMIT_ANNOTATION} on the MachineHealthCheck, marking hands an unhealthy Machine over
+ * only while its slot (controller owner and failure domain) has been remediated fewer times than the limit within
+ * the period; otherwise only {@code HealthCheckSucceeded=False} is written, the MachineHealthCheck gets
+ * {@value RemediationRetryLimit#CONDITION}{@code =True}, and the reconcile requeues for when the slot frees up. The
+ * history goes to {@link MachineHealthCheckPlan#annotations()}. Annotations that cannot be read fail the reconcile.
+ *
  * <p>Not covered: the Cluster owner reference and {@code cluster-name} label upstream adds to the
  * MachineHealthCheck, and the deprecated v1beta1 conditions.
  */
@@ -81,6 +88,14 @@ public final class MachineHealthCheckPlanner {
     final Instant now;
     final ImmutableMachineHealthCheckPlan.Builder p = ImmutableMachineHealthCheckPlan.builder();
     MachineHealthCheckStatus status;
+    /** capi4j's retry limit, when on. */
+    Optional<RemediationRetryLimit.Settings> retry = Optional.empty();
+    /** The retry history as this reconcile leaves it (only what still counts, plus what it hands over). */
+    final List<RemediationRetryLimit.Remediation> history = new ArrayList<>();
+    /** When a slot held back by the retry limit frees up, the earliest. */
+    Optional<Instant> retryAt = Optional.empty();
+    /** The Machines held back by the retry limit, each with why, for the condition. */
+    final List<String> heldLines = new ArrayList<>();
 
     Run(MachineHealthCheckInput in) {
       this.in = in;
@@ -118,6 +133,20 @@ public final class MachineHealthCheckPlanner {
         return finish(PlanOutcome.PAUSED_CONDITION_UPDATED);
       }
       p.addSteps("not paused");
+
+      // capi4j: the retry limit's annotations.
+      RemediationRetryLimit.Reading reading = RemediationRetryLimit.read(mhc.annotations());
+      if (!reading.errors().isEmpty()) {
+        reading.errors().forEach(e -> p.addErrors(e.toString()));
+        p.addSteps("stop: the retry limit's annotations cannot be read (capi4j): " + reading.errors());
+        return finish(PlanOutcome.ERROR);
+      }
+      retry = reading.settings();
+      retry.ifPresent(r -> {
+        r.history().stream().filter(h -> RemediationRetryLimit.counts(h, r.period(), now)).forEach(history::add);
+        p.addSteps("retry limit on (capi4j): " + r.describe() + "; " + history.size()
+            + " remediation(s) still counted");
+      });
 
       // 2. Targets.
       TargetSelection selection = MachineHealthCheckTargets.select(mhc, in.machines(), in.nodes(), cluster);
@@ -196,13 +225,19 @@ public final class MachineHealthCheckPlanner {
       List<String> errors = new ArrayList<>();
       markUnhealthy(summary.unhealthy(), errors);
       markHealthy(summary.healthy());
+      retryLimitStatus();
       p.addAllErrors(errors);
       if (!errors.isEmpty()) {
         p.addSteps("the reconcile fails (" + errors.size() + " error(s)): no requeue, upstream backs off");
         return finish(PlanOutcome.ERROR);
       }
       Duration next = summary.minNextCheck();
-      if (MachineHealthCheckTargets.positive(next)) {
+      Optional<Duration> retryNext = retryAt.map(t -> Duration.between(now, t)).filter(MachineHealthCheckTargets::positive);
+      if (retryNext.isPresent() && (!MachineHealthCheckTargets.positive(next) || retryNext.get().compareTo(next) < 0)) {
+        p.requeueAfter(retryNext.get());
+        p.addSteps("requeue after " + GoDuration.format(retryNext.get())
+            + ", when a slot held back by the retry limit may be remediated again (capi4j)");
+      } else if (MachineHealthCheckTargets.positive(next)) {
         p.requeueAfter(next);
         p.addSteps("requeue after " + GoDuration.format(next) + ", when the earliest pending check times out");
       }
@@ -261,6 +296,14 @@ public final class MachineHealthCheckPlanner {
             p.addSteps("Machine " + m.name() + ": " + err + "; upstream returns here");
             continue;
           }
+          Optional<String> held = heldByRetryLimit(m);
+          if (held.isPresent()) {
+            p.addMachineUpdates(u.reason("unhealthy (" + e.result().reason() + "): " + held.get()).build());
+            p.addUnhealthy(unhealthy(e, RemediationHandling.RETRY_LIMIT_REACHED, held.get()));
+            p.addSteps("Machine " + m.name() + ": mark unhealthy; " + held.get());
+            continue;
+          }
+          recordRemediation(m);
           GenericKubernetesResource request = ExternalTemplates.generate(template.get(),
               GenerateTemplateRequest.builder()
                   .name(m.name())
@@ -277,7 +320,14 @@ public final class MachineHealthCheckPlanner {
         } else if (!m.isDeleting()) {
           Optional<Condition> owner =
               Conditions.get(MachineHealthCheckTargets.machineConditions(m), Capi.Conditions.OWNER_REMEDIATED);
+          Optional<String> held = Optional.empty();
           if (owner.isEmpty() || Conditions.TRUE.equals(owner.get().getStatus())) {
+            held = heldByRetryLimit(m);
+          }
+          if (held.isPresent()) {
+            why = held.get();
+          } else if (owner.isEmpty() || Conditions.TRUE.equals(owner.get().getStatus())) {
+            recordRemediation(m);
             u.addConditions(condition(m, Capi.Conditions.OWNER_REMEDIATED, Conditions.FALSE,
                 Capi.Reasons.WAITING_FOR_REMEDIATION, WAITING_FOR_REMEDIATION_MESSAGE, now));
             why = "OwnerRemediated is " + (owner.isEmpty() ? "absent" : "True (an earlier remediation completed)")
@@ -286,7 +336,7 @@ public final class MachineHealthCheckPlanner {
             why = "OwnerRemediated is already " + owner.get().getStatus() + " (" + owner.get().getReason()
                 + "): a remediation is in progress, left to the owner";
           }
-          handling = RemediationHandling.OWNER;
+          handling = held.isPresent() ? RemediationHandling.RETRY_LIMIT_REACHED : RemediationHandling.OWNER;
         } else {
           handling = RemediationHandling.DELETING;
           why = "the Machine is deleting: OwnerRemediated is not set";
@@ -296,6 +346,76 @@ public final class MachineHealthCheckPlanner {
         p.addMachineUpdates(u.reason("unhealthy (" + e.result().reason() + "): " + why).build());
         p.addUnhealthy(unhealthy(e, handling, why));
         p.addSteps("Machine " + m.name() + ": mark unhealthy; " + why);
+      }
+    }
+
+    /**
+     * capi4j's retry limit: why {@code m} is not handed over, when its slot has used up its remediations; then the
+     * slot's next chance is remembered for the requeue.
+     */
+    private Optional<String> heldByRetryLimit(Machine m) {
+      if (retry.isEmpty()) {
+        return Optional.empty();
+      }
+      RemediationRetryLimit.Settings r = retry.get();
+      RemediationRetryLimit.Slot slot = RemediationRetryLimit.slotOf(m);
+      Optional<Instant> until = RemediationRetryLimit.blockedUntil(history, slot, r.limit(), r.period(), now);
+      if (until.isEmpty()) {
+        return Optional.empty();
+      }
+      retryAt = retryAt.filter(t -> t.isBefore(until.get())).or(() -> until);
+      List<RemediationRetryLimit.Remediation> counted =
+          RemediationRetryLimit.counted(history, slot, r.period(), now);
+      String detail = slot + " had " + counted.size() + " remediation(s) since " + Conditions.format(counted.get(0).time())
+          + "; it may be remediated again at " + Conditions.format(until.get());
+      heldLines.add("* Machine " + m.name() + ": " + detail);
+      return Optional.of("not handed over: the retry limit is reached (" + r.describe() + "): " + detail
+          + " (capi4j)");
+    }
+
+    private void recordRemediation(Machine m) {
+      if (retry.isPresent()) {
+        RemediationRetryLimit.Slot slot = RemediationRetryLimit.slotOf(m);
+        history.add(new RemediationRetryLimit.Remediation(slot.owner(), slot.failureDomain(), m.name(),
+            now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
+      }
+    }
+
+    /** capi4j's retry limit: the condition, and the history annotation when it changes. */
+    private void retryLimitStatus() {
+      if (retry.isEmpty()) {
+        if (Conditions.get(status.conditions(), RemediationRetryLimit.CONDITION).isPresent()) {
+          status = status.withConditions(Conditions.delete(status.conditions(), RemediationRetryLimit.CONDITION));
+          p.addSteps("retry limit off: remove the " + RemediationRetryLimit.CONDITION + " condition (capi4j)");
+        }
+        return;
+      }
+      RemediationRetryLimit.Settings r = retry.get();
+      Condition c;
+      if (heldLines.isEmpty()) {
+        c = condition(mhc, RemediationRetryLimit.CONDITION, Conditions.FALSE, RemediationRetryLimit.REASON_NOT_REACHED,
+            "", now);
+      } else {
+        List<String> lines = new ArrayList<>();
+        lines.add("Remediation stopped by the retry limit (" + r.describe() + "):");
+        lines.addAll(heldLines);
+        c = condition(mhc, RemediationRetryLimit.CONDITION, Conditions.TRUE, RemediationRetryLimit.REASON_REACHED,
+            String.join("\n", lines), now);
+        p.addSteps(heldLines.size() + " unhealthy Machine(s) held back by the retry limit: "
+            + RemediationRetryLimit.CONDITION + "=True (capi4j)");
+      }
+      status = status.withConditions(Conditions.set(status.conditions(), c));
+      String value = RemediationRetryLimit.format(history);
+      String old = mhc.annotations().get(RemediationRetryLimit.HISTORY_ANNOTATION);
+      if (!value.equals(old) && !(history.isEmpty() && old == null)) {
+        java.util.Map<String, String> a = new java.util.LinkedHashMap<>(mhc.annotations());
+        if (history.isEmpty()) {
+          a.remove(RemediationRetryLimit.HISTORY_ANNOTATION);
+        } else {
+          a.put(RemediationRetryLimit.HISTORY_ANNOTATION, value);
+        }
+        p.annotations(a);
+        p.addSteps("write the retry history: " + history.size() + " remediation(s) counted (capi4j)");
       }
     }
 

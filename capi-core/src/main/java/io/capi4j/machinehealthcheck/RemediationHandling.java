@@ -16,6 +16,11 @@ public enum RemediationHandling {
   DELETING,
   /** Remediation is blocked: only {@code HealthCheckSucceeded=False} is written. */
   BLOCKED,
+  /**
+   * capi4j's retry limit ({@link RemediationRetryLimit}) holds it back: its slot was remediated too often within the
+   * period, so only {@code HealthCheckSucceeded=False} is written and it is not handed over.
+   */
+  RETRY_LIMIT_REACHED,
   /** Not processed in this pass (after an existing request or an error, or when the reconcile failed earlier). */
   NOT_PROCESSED
 }

@@ -17,6 +17,10 @@
  *       remediation requests to create or delete, events, the requeue and the new MachineHealthCheck status).
  * </ol>
  *
+ * <p>capi4j extension, off by default: {@link io.capi4j.machinehealthcheck.RemediationRetryLimit} stops handing
+ * Machines over after N remediations of a slot within a period (annotations {@code remediation.capi4j.io/retry-limit}
+ * and {@code remediation.capi4j.io/retry-period}).
+ *
  * <p>Everything here is pure: the caller passes the objects (Machines, Nodes, the Cluster, external remediation
  * objects) and the time, and gets an immutable answer that says what to do and why. Nothing reads a clock or a
  * cluster.

@@ -13,6 +13,9 @@
  * these sources explains the {@link io.capi4j.machinepool.StatusPolicy#TRUTHFUL} status and where it differs from
  * upstream.
  *
+ * <p>{@link io.capi4j.machinepool.MachinePoolRemediationPlanner} (capi4j extension, beyond upstream) remediates
+ * MachinePool Machines a MachineHealthCheck marked; {@code REMEDIATION.md} next to these sources documents it.
+ *
  * <p>{@link io.capi4j.machinepool.MachinePoolInfrastructure#check} is the admission rule that explains why an
  * infrastructure cannot back a MachinePool.
  */

@@ -122,9 +122,15 @@ public final class Simulation {
         Mappers.all(Mappers.self(io.capi4j.api.core.v1beta2.MachineSet.KIND),
             Mappers.controllerOwner(io.capi4j.api.core.v1beta2.MachineSet.KIND)), conc, rate));
     runtime.register(new ControllerRuntime.ControllerSpec("machinepool",
-        new io.capi4j.simulation.controllers.MachinePoolController(ctx, pools::latest),
+        new io.capi4j.simulation.controllers.MachinePoolController(ctx, pools::latest,
+            st -> events.add(clock.instant() + " MachinePool " + st)),
         Mappers.all(Mappers.self(io.capi4j.api.core.v1beta2.MachinePool.KIND),
             Mappers.controllerOwner(io.capi4j.api.core.v1beta2.MachinePool.KIND), poolMachinesAndNodes()), conc, rate));
+    runtime.register(new ControllerRuntime.ControllerSpec("machinehealthcheck",
+        new io.capi4j.simulation.controllers.MachineHealthCheckController(ctx,
+            st -> events.add(clock.instant() + " MachineHealthCheck " + st)),
+        Mappers.all(Mappers.self(io.capi4j.api.core.v1beta2.MachineHealthCheck.KIND),
+            io.capi4j.simulation.controllers.MachineHealthCheckController.machinesAndNodes(ctx)), conc, rate));
     for (ExtraController e : b.extra) {
       runtime.register(new ControllerRuntime.ControllerSpec(e.name(), e.factory().apply(ctx), e.mapper(), conc, rate));
     }
@@ -197,7 +203,7 @@ public final class Simulation {
     };
   }
 
-  /** Changes to MachinePools, their Machines and Nodes map to the pools' InfraMachinePools. */
+  /** Changes to MachinePools, their Machines and InfraMachines, and Nodes map to the pools' InfraMachinePools. */
   private java.util.function.Function<ObjectStore.Change, List<ObjectKey>> poolOfChange(Set<String> poolKinds) {
     return c -> {
       Optional<Object> o = c.after().isPresent() ? c.after() : c.before();
@@ -208,7 +214,8 @@ public final class Simulation {
         ContractVersionedObjectReference ref = mp.spec().templateOrEmpty().specOrEmpty().infrastructureRefOrEmpty();
         return poolKinds.contains(ref.kind()) ? List.of(new ObjectKey(ref.kind(), mp.namespace(), ref.name())) : List.of();
       }
-      if ("Node".equals(c.key().kind()) || (o.get() instanceof Machine m && m.labels().containsKey(Capi.MACHINE_POOL_NAME_LABEL))) {
+      // Nodes, pool Machines, and the pools' per-instance InfraMachines (CAPD and CAPZ watch those too).
+      if ("Node".equals(c.key().kind()) || poolInstance(c)) {
         List<ObjectKey> keys = new ArrayList<>();
         for (String k : poolKinds) {
           management.list(k).forEach(p -> keys.add(ObjectKey.of(p)));
@@ -308,7 +315,18 @@ public final class Simulation {
     return nodes.joins();
   }
 
-  /** Every MachineSet step applied so far, with its time and reason. */
+  /**
+   * The workload cluster's Nodes, with the failure injection for tests and scenarios
+   * ({@link NodeSimulator#failJoin}, {@link NodeSimulator#setNodeCondition}).
+   */
+  public NodeSimulator nodes() {
+    return nodes;
+  }
+
+  /**
+   * Every step applied so far, with its time and reason: MachineDeployment and MachineSet plan steps,
+   * MachineHealthCheck changes, MachinePool remediation changes.
+   */
   public List<String> events() {
     return List.copyOf(events);
   }

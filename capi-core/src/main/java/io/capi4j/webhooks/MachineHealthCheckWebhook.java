@@ -6,6 +6,7 @@ import io.capi4j.api.core.v1beta2.MachineHealthCheckChecks;
 import io.capi4j.api.core.v1beta2.MachineHealthCheckRemediationTriggerIf;
 import io.capi4j.api.core.v1beta2.MachineHealthCheckSpec;
 import io.capi4j.api.core.v1beta2.UnhealthyCondition;
+import io.capi4j.machinehealthcheck.RemediationRetryLimit;
 import io.capi4j.spi.Webhook;
 import io.capi4j.util.Selectors;
 import io.capi4j.validation.AdmissionContext;
@@ -27,7 +28,8 @@ import java.util.regex.Pattern;
  *
  * <p>capi4j deviations (messages end in {@code (capi4j)}): {@code unhealthyInRange} whose max is below its min
  * (upstream accepts it and fails only when the controller parses it); negative
- * {@code unhealthyLessThanOrEqualTo}.
+ * {@code unhealthyLessThanOrEqualTo}; the retry limit's annotations ({@link RemediationRetryLimit}), each error
+ * naming {@code metadata.annotations[<key>]}.
  */
 public final class MachineHealthCheckWebhook implements Webhook<MachineHealthCheck> {
   /** Upstream's {@code minNodeStartupTimeoutSeconds}; 0 disables the check and is allowed. */
@@ -158,6 +160,8 @@ public final class MachineHealthCheckWebhook implements Webhook<MachineHealthChe
     FieldPath mp = spec.child("remediation", "triggerIf", "unhealthyLessThanOrEqualTo");
     errs.addAll(WebhookRules.validateIntOrPercent(maxUnhealthy, mp));
     errs.addAll(WebhookRules.rejectNegative(maxUnhealthy, mp));
+    // capi4j: the retry limit's annotations.
+    errs.addAll(RemediationRetryLimit.validate(mhc.annotations()));
     return errs;
   }
 }

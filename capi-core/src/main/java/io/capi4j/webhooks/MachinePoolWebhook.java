@@ -94,6 +94,8 @@ public final class MachinePoolWebhook implements Webhook<MachinePool> {
     errs.addAll(WebhookRules.validateTemplateMetadata(template.metadata(), spec.child("template", "metadata")));
     // capi4j: an infrastructure without scaling groups cannot back a MachinePool; say why (see the README).
     MachinePoolInfrastructure.check(mp, ctx.providers()).ifPresent(errs::add);
+    // capi4j: the remediation annotation of MachinePool Machines (see machinepool/REMEDIATION.md).
+    errs.addAll(io.capi4j.machinepool.MachinePoolRemediationPlanner.validate(mp.annotations()));
     return errs;
   }
 }

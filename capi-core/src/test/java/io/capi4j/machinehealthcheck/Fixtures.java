@@ -132,6 +132,12 @@ final class Fixtures {
     return cluster(true, true, NOW.minus(Duration.ofHours(1)));
   }
 
+  /** The MachineHealthCheck with these annotations (replacing its own). */
+  static MachineHealthCheck withAnnotations(MachineHealthCheck mhc, Map<String, String> annotations) {
+    return mhc.withMetadata(new ObjectMetaBuilder(mhc.metadata()).withAnnotations(new LinkedHashMap<>(annotations))
+        .build());
+  }
+
   static ObjectMeta mhcMeta() {
     return new ObjectMetaBuilder().withName("test-mhc").withNamespace(NAMESPACE).withGeneration(1L).build();
   }

@@ -8,6 +8,10 @@ import io.capi4j.external.Contracts;
 import io.capi4j.machinepool.MachinePoolInput;
 import io.capi4j.machinepool.MachinePoolPlan;
 import io.capi4j.machinepool.MachinePoolPlanner;
+import io.capi4j.machinepool.MachinePoolRemediationInput;
+import io.capi4j.machinepool.MachinePoolRemediationPlan;
+import io.capi4j.machinepool.MachinePoolRemediationPlanner;
+import io.capi4j.conditions.Conditions;
 import io.capi4j.simulation.Meta;
 import io.capi4j.simulation.ObjectKey;
 import io.capi4j.simulation.Reconciler;
@@ -25,15 +29,30 @@ import java.util.function.Function;
 /**
  * The MachinePool controller of a simulation: owns the bootstrap config and the InfraMachinePool, gathers the
  * MachinePool's inputs (including the instances the pool provider reported in its last plan), runs capi4j's
- * {@link MachinePoolPlanner} and applies its plan.
+ * {@link MachinePoolPlanner} and applies its plan. Then, for a pool with MachinePool Machines, it runs capi4j's
+ * {@link MachinePoolRemediationPlanner} (beyond upstream) on the Machines a MachineHealthCheck marked and applies it:
+ * the {@code OwnerRemediated} patches, then the Machine deletions, which the pool provider turns into instance
+ * deletions and replacements.
  */
 public final class MachinePoolController implements Reconciler {
   private final SimContext ctx;
   private final Function<ObjectKey, Optional<PoolPlan>> lastPoolPlan;
 
+  private final java.util.function.Consumer<String> observer;
+
   public MachinePoolController(SimContext ctx, Function<ObjectKey, Optional<PoolPlan>> lastPoolPlan) {
+    this(ctx, lastPoolPlan, s -> { });
+  }
+
+  /**
+   * @param observer gets one line per remediation change (condition patch or Machine deletion) with its reason,
+   *     prefixed with the MachinePool's name
+   */
+  public MachinePoolController(SimContext ctx, Function<ObjectKey, Optional<PoolPlan>> lastPoolPlan,
+      java.util.function.Consumer<String> observer) {
     this.ctx = ctx;
     this.lastPoolPlan = lastPoolPlan;
+    this.observer = observer;
   }
 
   @Override
@@ -78,7 +97,44 @@ public final class MachinePoolController implements Reconciler {
         .now(ctx.clock().instant())
         .build());
     apply(mp, plan);
-    return plan.errors().isEmpty() ? plan.requeueAfter() : Optional.of(Duration.ofSeconds(1));
+    boolean remediationFailed = remediate(key, pool.flatMap(Contracts::infrastructureMachineKind).isPresent());
+    if (!plan.errors().isEmpty()) {
+      return Optional.of(Duration.ofSeconds(1));
+    }
+    return remediationFailed ? Optional.of(Duration.ofSeconds(10)) : plan.requeueAfter();
+  }
+
+  /** capi4j: remediates the MachinePool Machines a MachineHealthCheck marked. Returns whether it failed. */
+  private boolean remediate(ObjectKey key, boolean machinePoolMachines) {
+    Optional<MachinePool> mp = ctx.management().get(key);
+    if (mp.isEmpty()) {
+      return false;
+    }
+    MachinePoolRemediationPlan r = MachinePoolRemediationPlanner.plan(MachinePoolRemediationInput.builder()
+        .machinePool(mp.get())
+        .machines(ctx.management().list(Machine.class, Machine.KIND).stream()
+            .filter(m -> m.namespace().equals(key.namespace())).toList())
+        .machinePoolMachines(machinePoolMachines)
+        .now(ctx.clock().instant())
+        .build());
+    for (MachinePoolRemediationPlan.ConditionPatch c : r.conditionPatches()) {
+      ctx.management().get(Machine.class, Machine.KIND, key.namespace(), c.machineName()).ifPresent(m -> {
+        var status = m.statusOrEmpty();
+        var conds = c.condition().map(x -> Conditions.set(status.conditions(), x))
+            .orElse(Conditions.delete(status.conditions(), c.type()));
+        Machine patched = m.withStatus(status.withConditions(conds));
+        if (!patched.equals(m)) {
+          ctx.management().update(patched);
+          observer.accept(key.name() + ": " + c.reason());
+        }
+      });
+    }
+    for (MachinePoolPlan.MachineDeletion d : r.machinesToDelete()) {
+      ctx.management().delete(new ObjectKey(Machine.KIND, key.namespace(), d.machineName()));
+      observer.accept(key.name() + ": delete Machine " + d.machineName() + ": " + d.reason());
+    }
+    r.errors().forEach(e -> observer.accept(key.name() + ": error: " + e));
+    return !r.errors().isEmpty();
   }
 
   private void apply(MachinePool mp, MachinePoolPlan plan) {

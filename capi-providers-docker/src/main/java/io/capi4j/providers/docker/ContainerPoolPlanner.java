@@ -53,6 +53,10 @@ import tools.jackson.databind.ObjectMapper;
  *       replica has a provider ID.
  * </ol>
  *
+ * <p>Each InfraMachine carries CAPD's machine finalizer ({@link #machineFinalizer()}), as CAPD's machine controller
+ * adds it: deleting one (the Machine deletion does) leaves it deleting until its container is gone; then the plan
+ * removes the finalizer (an InfraMachine to apply) and deletes it.
+ *
  * <p>capi4j folds in what CAPD's DockerMachine controller does for pool machines, so that one planner drives a
  * pool end to end: an InfraMachine gets {@code spec.providerID} and {@code status.initialization.provisioned} once
  * its container runs, and a deleting InfraMachine deletes its container and is released when it is gone. A container
@@ -89,6 +93,15 @@ abstract class ContainerPoolPlanner<P extends CapiObject, M extends CapiObject> 
   abstract String poolProviderIDScheme();
 
   abstract String finalizer();
+
+  /**
+   * The finalizer CAPD's machine controller puts on every per-instance InfraMachine (pool ones included), so that
+   * deleting one waits for its container to go.
+   */
+  abstract String machineFinalizer();
+
+  /** The InfraMachine with these finalizers. */
+  abstract M withFinalizers(M machine, List<String> finalizers);
 
   abstract String customImage(P pool);
 
@@ -336,6 +349,11 @@ abstract class ContainerPoolPlanner<P extends CapiObject, M extends CapiObject> 
         M want = desiredMachine(e.getKey(), pool, mp, existing, owners(existing), labels,
             running ? Optional.of(e.getValue().providerID()) : existing.map(m -> providerID(m)).filter(p -> !p.isEmpty()),
             running || existing.map(m -> provisioned(m)).orElse(false));
+        List<String> fins = new ArrayList<>(orEmpty(want.metadata().getFinalizers()));
+        if (!fins.contains(machineFinalizer())) {
+          fins.add(machineFinalizer());
+          want = withFinalizers(want, fins);
+        }
         if (existing.isEmpty() || !want.equals(existing.get())) {
           plan.addInfraMachinesToApply(want);
           steps.add("machines: " + (existing.isEmpty() ? "create " : "update ") + machineKind() + " " + e.getKey()
@@ -355,7 +373,7 @@ abstract class ContainerPoolPlanner<P extends CapiObject, M extends CapiObject> 
             steps.add("machines: " + machineKind() + " " + m.name() + " is being deleted: delete its container");
             inFlight = true;
           } else if (!containerDeleting(m.name())) {
-            plan.addInfraMachinesToDelete(m.name());
+            release(m);
             released.add(m.name());
             steps.add("machines: the container of " + machineKind() + " " + m.name() + " is gone: release it");
           } else {
@@ -407,6 +425,18 @@ abstract class ContainerPoolPlanner<P extends CapiObject, M extends CapiObject> 
         plan.addInstances(PoolInstance.builder().providerID(c.providerID()).upToDate(c.modelVersion().equals(image))
             .running(c.state() == InstanceState.RUNNING).zone(c.zone()).build());
       }
+    }
+
+    /**
+     * A deleting InfraMachine whose container is gone: remove the machine finalizer (written back) and delete it, as
+     * CAPD's machine controller ends its {@code reconcileDelete}.
+     */
+    void release(M m) {
+      List<String> fins = new ArrayList<>(orEmpty(m.metadata().getFinalizers()));
+      if (fins.remove(machineFinalizer())) {
+        plan.addInfraMachinesToApply(withFinalizers(m, fins));
+      }
+      plan.addInfraMachinesToDelete(m.name());
     }
 
     boolean containerDeleting(String machineName) {
@@ -509,7 +539,7 @@ abstract class ContainerPoolPlanner<P extends CapiObject, M extends CapiObject> 
               plan.addCloudActions(new CloudAction.DeleteInstance(groupId, c.id(), true,
                   machineKind() + " " + m.name() + " is being deleted: delete its container"));
             } else if (c == null) {
-              plan.addInfraMachinesToDelete(m.name());
+              release(m);
             }
           } else {
             deleteMachineOf(m, "the " + poolKind() + " is being deleted");

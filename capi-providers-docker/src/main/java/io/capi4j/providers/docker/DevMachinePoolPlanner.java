@@ -66,6 +66,16 @@ public final class DevMachinePoolPlanner extends ContainerPoolPlanner<DevMachine
   }
 
   @Override
+  String machineFinalizer() {
+    return Docker.DEV_MACHINE_FINALIZER;
+  }
+
+  @Override
+  DevMachine withFinalizers(DevMachine machine, List<String> finalizers) {
+    return machine.withMetadata(new ObjectMetaBuilder(machine.metadata()).withFinalizers(finalizers).build());
+  }
+
+  @Override
   String customImage(DevMachinePool pool) {
     return docker(pool).customImage();
   }

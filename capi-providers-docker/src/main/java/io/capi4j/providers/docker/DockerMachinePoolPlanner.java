@@ -53,6 +53,16 @@ public final class DockerMachinePoolPlanner extends ContainerPoolPlanner<DockerM
   }
 
   @Override
+  String machineFinalizer() {
+    return Docker.MACHINE_FINALIZER;
+  }
+
+  @Override
+  DockerMachine withFinalizers(DockerMachine machine, List<String> finalizers) {
+    return machine.withMetadata(new ObjectMetaBuilder(machine.metadata()).withFinalizers(finalizers).build());
+  }
+
+  @Override
   String customImage(DockerMachinePool pool) {
     return pool.spec().template().customImage();
   }

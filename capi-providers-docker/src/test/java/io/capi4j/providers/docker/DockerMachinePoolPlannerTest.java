@@ -63,9 +63,10 @@ class DockerMachinePoolPlannerTest {
         .build();
   }
 
+  /** A pool DockerMachine as CAPD leaves it, with its machine controller's finalizer. */
   static DockerMachine dockerMachine(int id, boolean provisioned) {
     DockerMachine m = DockerMachine.builder().metadata(new ObjectMetaBuilder().withName("worker-" + id)
-        .withNamespace("default").withLabels(Map.of(Capi.CLUSTER_NAME_LABEL, "dev", Capi.MACHINE_POOL_NAME_LABEL,
+        .withNamespace("default").withFinalizers(Docker.MACHINE_FINALIZER).withLabels(Map.of(Capi.CLUSTER_NAME_LABEL, "dev", Capi.MACHINE_POOL_NAME_LABEL,
             "workers")).withOwnerReferences(new io.fabric8.kubernetes.api.model.OwnerReferenceBuilder()
             .withApiVersion(Docker.API_VERSION).withKind("DockerMachinePool").withName("workers").withUid("dmp-uid")
             .build()).build()).build();
@@ -259,7 +260,22 @@ class DockerMachinePoolPlannerTest {
         .scalingGroup(group(1, OLD, container(0, InstanceState.RUNNING, OLD)))
         .addInfraMachines(dockerMachine(0, true), deleting).build());
     assertThat(gone.infraMachinesToDelete()).containsExactly("worker-1");
+    // Released as CAPD's machine controller releases it: its finalizer goes (written back), then it is deleted.
+    assertThat(gone.infraMachinesToApply()).singleElement().satisfies(o -> {
+      DockerMachine m = (DockerMachine) o;
+      assertThat(m.name()).isEqualTo("worker-1");
+      assertThat(m.isDeleting()).isTrue();
+      assertThat(m.metadata().getFinalizers()).doesNotContain(Docker.MACHINE_FINALIZER);
+    });
     assertThat(((DockerMachinePool) gone.infraPool()).statusOrEmpty().replicas()).contains(1);
+  }
+
+  @Test
+  void aNewDockerMachineCarriesTheMachineFinalizer() {
+    PoolPlan p = planner.plan(obs(pool(), 1, "v1.32.0")
+        .scalingGroup(group(1, OLD, container(0, InstanceState.RUNNING, OLD))).build());
+    assertThat(p.infraMachinesToApply()).singleElement().satisfies(o ->
+        assertThat(((DockerMachine) o).metadata().getFinalizers()).containsExactly(Docker.MACHINE_FINALIZER));
   }
 
   @Test

@@ -14,6 +14,8 @@ public final class Docker {
   public static final String DEV_MACHINE_POOL_FINALIZER = "devmachinepool.infrastructure.cluster.x-k8s.io";
   /** The DockerMachine controller's finalizer. */
   public static final String MACHINE_FINALIZER = "dockermachine.infrastructure.cluster.x-k8s.io";
+  /** The DevMachine controller's finalizer. */
+  public static final String DEV_MACHINE_FINALIZER = "devmachine.infrastructure.cluster.x-k8s.io";
 
   /** The v1beta2 condition a pool sets when all its replicas are ready. */
   public static final String REPLICAS_READY_CONDITION = "ReplicasReady";
