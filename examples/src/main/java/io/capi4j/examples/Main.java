@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "capi-examples 0.1.0",
     description = "What Cluster API would do, computed by capi4j without a cluster.",
-    subcommands = {ValidateCommand.class, ProvidersCommand.class, ObjectsCommand.class, RolloutTraceCommand.class})
+    subcommands = {ValidateCommand.class, ProvidersCommand.class, ObjectsCommand.class, RolloutTraceCommand.class,
+      BenchCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
