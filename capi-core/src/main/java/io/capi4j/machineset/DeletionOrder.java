@@ -121,9 +121,21 @@ public final class DeletionOrder {
     if (!Machines.hasNodeRef(m)) {
       return false;
     }
-    List<Condition> c = Machines.conditions(m);
-    return !Conditions.isFalse(c, Capi.Conditions.NODE_HEALTHY)
-        && !Conditions.isFalse(c, Capi.Conditions.HEALTH_CHECK_SUCCEEDED);
+    // Conditions.isFalse for both types, in one pass over the conditions (the first of each type counts).
+    Condition nodeHealthy = null;
+    Condition healthCheck = null;
+    for (Condition c : Machines.conditions(m)) {
+      if (nodeHealthy == null && Capi.Conditions.NODE_HEALTHY.equals(c.getType())) {
+        nodeHealthy = c;
+      } else if (healthCheck == null && Capi.Conditions.HEALTH_CHECK_SUCCEEDED.equals(c.getType())) {
+        healthCheck = c;
+      }
+    }
+    return !isFalse(nodeHealthy) && !isFalse(healthCheck);
+  }
+
+  private static boolean isFalse(Condition c) {
+    return c != null && Conditions.FALSE.equals(c.getStatus());
   }
 
   /**
@@ -134,13 +146,56 @@ public final class DeletionOrder {
     if (diff <= 0) {
       return List.of();
     }
-    List<Machine> sorted = sort(machines, priority);
-    return diff >= sorted.size() ? sorted : List.copyOf(sorted.subList(0, diff));
+    if (diff >= machines.size()) {
+      return sort(machines, priority);
+    }
+    return first(machines, diff, priority);
   }
 
   /** Upstream's {@code getMachinesToMovePrioritized}: every Machine, ordered as for deletion. */
   public static List<Machine> machinesToMovePrioritized(List<Machine> machines, Priority priority) {
     return sort(machines, priority);
+  }
+
+  /**
+   * The first {@code k} ({@code 0 < k < n}) Machines of {@link #sort}'s order, without sorting all of them: a scale
+   * down by 5% of 100,000 Machines keeps the 5,000 best candidates in a bounded heap, O(n log k), then sorts those.
+   * The order is {@link #sort}'s: priority descending, then name, then (as its stable sort does) position.
+   */
+  private static List<Machine> first(List<Machine> machines, int k, Priority priority) {
+    int n = machines.size();
+    double[] p = new double[n];
+    String[] names = new String[n];
+    for (int i = 0; i < n; i++) {
+      Machine m = machines.get(i);
+      p[i] = priority.of(m);
+      names[i] = m.name();
+    }
+    java.util.Comparator<Integer> order =
+        (a, b) -> {
+          if (p[a] != p[b]) {
+            return p[a] > p[b] ? -1 : 1;
+          }
+          int c = names[a].compareTo(names[b]);
+          return c != 0 ? c : Integer.compare(a, b);
+        };
+    // A max-heap (by that order) of the best k so far; its head is the worst of them.
+    java.util.PriorityQueue<Integer> best = new java.util.PriorityQueue<>(k, order.reversed());
+    for (int i = 0; i < n; i++) {
+      if (best.size() < k) {
+        best.add(i);
+      } else if (order.compare(i, best.peek()) < 0) {
+        best.poll();
+        best.add(i);
+      }
+    }
+    Integer[] idx = best.toArray(new Integer[0]);
+    Arrays.sort(idx, order);
+    List<Machine> out = new ArrayList<>(idx.length);
+    for (Integer i : idx) {
+      out.add(machines.get(i));
+    }
+    return List.copyOf(out);
   }
 
   private static List<Machine> sort(List<Machine> machines, Priority priority) {
