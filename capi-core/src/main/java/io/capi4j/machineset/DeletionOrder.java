@@ -65,12 +65,18 @@ public final class DeletionOrder {
 
   /** The Random policy: the ladder, then {@value #COULD_DELETE} for every other Machine. */
   public static Priority random() {
-    return m -> prefix(m).orElse(COULD_DELETE);
+    return m -> {
+      double p = prefix(m);
+      return p != NONE ? p : COULD_DELETE;
+    };
   }
 
   /** The Oldest policy: the ladder, then older Machines first (no creationTimestamp: {@value #MUST_NOT_DELETE}). */
   public static Priority oldest(Instant now) {
-    return m -> prefix(m).orElseGet(() -> agePriority(m, now));
+    return m -> {
+      double p = prefix(m);
+      return p != NONE ? p : agePriority(m, now);
+    };
   }
 
   /**
@@ -78,7 +84,10 @@ public final class DeletionOrder {
    * gets {@value #BETTER_DELETE}, the same as an unhealthy one.
    */
   public static Priority newest(Instant now) {
-    return m -> prefix(m).orElseGet(() -> BETTER_DELETE - agePriority(m, now));
+    return m -> {
+      double p = prefix(m);
+      return p != NONE ? p : BETTER_DELETE - agePriority(m, now);
+    };
   }
 
   private static double agePriority(Machine m, Instant now) {
@@ -97,20 +106,24 @@ public final class DeletionOrder {
     return d.getSeconds() + d.getNano() / 1e9;
   }
 
-  private static Optional<Double> prefix(Machine m) {
+  // The ladder's priority, or NONE when no rung matches (priorities are never negative); a primitive, as this runs
+  // once per Machine of a scale down.
+  private static final double NONE = -1;
+
+  private static double prefix(Machine m) {
     if (m.isDeleting()) {
-      return Optional.of(MUST_DELETE);
+      return MUST_DELETE;
     }
     if (m.annotations().containsKey(Capi.DELETE_MACHINE_ANNOTATION)) {
-      return Optional.of(SHOULD_DELETE_FIRST);
+      return SHOULD_DELETE_FIRST;
     }
     if (Machines.isUpdateInProgress(m)) {
-      return Optional.of(SHOULD_DELETE);
+      return SHOULD_DELETE;
     }
     if (!isMachineHealthy(m)) {
-      return Optional.of(BETTER_DELETE);
+      return BETTER_DELETE;
     }
-    return Optional.empty();
+    return NONE;
   }
 
   /**
@@ -124,7 +137,9 @@ public final class DeletionOrder {
     // Conditions.isFalse for both types, in one pass over the conditions (the first of each type counts).
     Condition nodeHealthy = null;
     Condition healthCheck = null;
-    for (Condition c : Machines.conditions(m)) {
+    List<Condition> conditions = Machines.conditions(m);
+    for (int i = 0, n = conditions.size(); i < n; i++) {
+      Condition c = conditions.get(i);
       if (nodeHealthy == null && Capi.Conditions.NODE_HEALTHY.equals(c.getType())) {
         nodeHealthy = c;
       } else if (healthCheck == null && Capi.Conditions.HEALTH_CHECK_SUCCEEDED.equals(c.getType())) {

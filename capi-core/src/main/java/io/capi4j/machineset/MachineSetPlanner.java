@@ -95,6 +95,8 @@ public final class MachineSetPlanner {
 
   private static final int NAME_ATTEMPTS = 100;
 
+  private static final MachineDeletionSpec EMPTY_DELETION = MachineDeletionSpec.builder().build();
+
   /** Plans one reconcile. Never throws on bad input: problems are returned as {@link MachineSetPlan#errors()}. */
   public static MachineSetPlan plan(MachineSetPlanInput input) {
     return new Run(Objects.requireNonNull(input, "input")).run();
@@ -612,7 +614,8 @@ public final class MachineSetPlanner {
         List<Condition> c = Machines.conditions(m);
         Condition healthCheck = null;
         Condition ownerRemediated = null;
-        for (Condition x : c) {
+        for (int i = 0, n = c.size(); i < n; i++) {
+          Condition x = c.get(i);
           if (healthCheck == null && Capi.Conditions.HEALTH_CHECK_SUCCEEDED.equals(x.getType())) {
             healthCheck = x;
           } else if (ownerRemediated == null && Capi.Conditions.OWNER_REMEDIATED.equals(x.getType())) {
@@ -761,7 +764,8 @@ public final class MachineSetPlanner {
       for (Machine m : List.copyOf(machines.values())) {
         List<String> changed = new ArrayList<>();
         MachineSpec spec = m.spec();
-        MachineDeletionSpec del = spec.deletionOrEmpty();
+        // deletionOrEmpty() would build an empty spec per Machine; one shared empty value reads the same.
+        MachineDeletionSpec del = spec.deletion().orElse(EMPTY_DELETION);
         if (!spec.readinessGates().equals(t.readinessGates())) {
           changed.add("readinessGates");
         }
@@ -993,6 +997,8 @@ public final class MachineSetPlanner {
       }
       String policy = order.isEmpty() ? DeletionOrder.RANDOM : order;
       List<Machine> picked = DeletionOrder.machinesToDeletePrioritized(current, n, priority);
+      // The priorities as explain prints them; String.format per Machine is slow, and priorities repeat.
+      Map<Double, String> formatted = new java.util.HashMap<>();
       int i = 0;
       for (Machine m : picked) {
         i++;
@@ -1002,12 +1008,13 @@ public final class MachineSetPlanner {
           continue;
         }
         delete(phase, m, "scale down to " + replicas + " replicas (" + i + " of " + n + "): "
-            + explain(m, priority.of(m), policy));
+            + explain(m, formatted.computeIfAbsent(priority.of(m),
+                p -> String.format(java.util.Locale.ROOT, "%.3f", p)), policy));
       }
       return Optional.empty();
     }
 
-    private String explain(Machine m, double p, String policy) {
+    private String explain(Machine m, String p, String policy) {
       String why;
       if (m.annotations().containsKey(Capi.DELETE_MACHINE_ANNOTATION)) {
         why = "has the " + Capi.DELETE_MACHINE_ANNOTATION + " annotation";
@@ -1018,7 +1025,7 @@ public final class MachineSetPlanner {
       } else {
         why = "picked by the " + policy + " deletion order";
       }
-      return "the Machine " + why + " (priority " + String.format(java.util.Locale.ROOT, "%.3f", p) + ")";
+      return "the Machine " + why + " (priority " + p + ")";
     }
 
     private Optional<Duration> startMoveMachines(String targetName, int n, List<Machine> current) {

@@ -148,7 +148,9 @@ public final class MachineSetStatuses {
       this.pendingAcknowledge = m.annotations().containsKey(Capi.PENDING_ACKNOWLEDGE_MOVE_ANNOTATION);
       String deletion = m.metadata().getDeletionTimestamp();
       this.hasDeletionTimestamp = deletion != null && !deletion.isEmpty();
-      for (Condition c : Machines.conditions(m)) {
+      List<Condition> conditions = Machines.conditions(m);
+      for (int i = 0, n = conditions.size(); i < n; i++) {
+        Condition c = conditions.get(i);
         String type = c.getType();
         if (type == null) {
           continue;

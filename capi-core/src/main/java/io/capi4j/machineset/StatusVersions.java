@@ -24,7 +24,7 @@ public final class StatusVersions {
     // it, and sortVersions orders distinct version strings totally (semver, then text), so the first-seen order is
     // never consulted. Not sorting (nor parsing 100,000 creation timestamps) keeps this a single O(n) pass.
     List<String> order = new ArrayList<>();
-    Map<String, Integer> counts = new HashMap<>();
+    Map<String, int[]> counters = new HashMap<>(); // a mutable count per version: no boxing per Machine
     for (Machine m : machines) {
       String v =
           m.status()
@@ -35,10 +35,16 @@ public final class StatusVersions {
       if (v.isEmpty()) {
         continue;
       }
-      if (counts.merge(v, 1, Integer::sum) == 1) {
+      int[] n = counters.get(v);
+      if (n == null) {
+        counters.put(v, new int[] {1});
         order.add(v);
+      } else {
+        n[0]++;
       }
     }
+    Map<String, Integer> counts = new HashMap<>();
+    counters.forEach((v, n) -> counts.put(v, n[0]));
     return sortVersions(order, counts);
   }
 
