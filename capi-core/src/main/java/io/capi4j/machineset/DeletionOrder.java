@@ -22,7 +22,8 @@ import java.util.Optional;
  * {@code 50} minus that. Machines are ordered by priority, highest first, then by name.
  *
  * <p>Upstream recomputes priorities with the wall clock on every comparison; here the time is given once, and each
- * priority is computed once, so ordering {@code n} Machines costs {@code O(n log n)}.
+ * priority is computed once, so ordering {@code n} Machines costs {@code O(n log n)}, and picking the first
+ * {@code k} of them {@code O(n log k)}.
  */
 public final class DeletionOrder {
   private DeletionOrder() {}

@@ -13,6 +13,7 @@ class BenchCommandTest {
   static final String[] BENCHMARKS = {
     "io.capi4j.examples.bench.MdReconcileBenchmark.reconcile",
     "io.capi4j.examples.bench.MdReconcileBenchmark.barePass",
+    "io.capi4j.examples.bench.MdReconcileBenchmark.rolloutPlanOnly",
     "io.capi4j.examples.bench.RolloutTraceBenchmark.rollingUpdate",
     "io.capi4j.examples.bench.SimulationBenchmark.machineDeploymentScaleUp",
     "io.capi4j.examples.bench.SimulationBenchmark.machinePoolScaleUp",

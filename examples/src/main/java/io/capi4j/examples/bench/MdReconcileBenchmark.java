@@ -17,7 +17,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * One MachineDeployment reconcile over an immutable mid-rollout snapshot ({@link MdSnapshot}): the rollout plan,
  * its application and the MachineSet plan of both MachineSets ({@link #reconcile}); and, for scale, a bare pass
- * that reads every Machine of the same snapshot once ({@link #barePass}).
+ * that reads every Machine of the same snapshot once ({@link #barePass}); {@link #rolloutPlanOnly} shows the
+ * MachineDeployment planner's share.
  *
  * <p>Goals (issue 3): {@code reconcile} at most 3x {@code barePass}; time per Machine at 100,000 within 1.5x of
  * the time per Machine at 10,000. Sample mode, so JMH reports the median ({@code p0.50}).
@@ -44,6 +45,12 @@ public class MdReconcileBenchmark {
   @Benchmark
   public MdSnapshot.Reconcile reconcile() {
     return snapshot.reconcile();
+  }
+
+  /** For reference: the rollout planner and its application alone, without the MachineSet plans. */
+  @Benchmark
+  public io.capi4j.machinedeployment.AppliedRollout rolloutPlanOnly() {
+    return io.capi4j.machinedeployment.RolloutPlanner.apply(snapshot.rolloutPlan());
   }
 
   @Benchmark

@@ -174,13 +174,7 @@ public final class MdSnapshot {
 
   /** One reconcile over the snapshot (what the benchmark measures). */
   public Reconcile reconcile() {
-    RolloutPlan plan = RolloutPlanner.plan(RolloutInput.builder()
-        .machineDeployment(md)
-        .machineSets(machineSets)
-        .machines(machines)
-        .now(NOW)
-        .random(new SplittableRandom(1))
-        .build());
+    RolloutPlan plan = rolloutPlan();
     AppliedRollout applied = RolloutPlanner.apply(plan);
     List<MachineSetPlan> plans = new ArrayList<>(applied.machineSets().size());
     SplittableRandom random = new SplittableRandom(2);
@@ -205,6 +199,17 @@ public final class MdSnapshot {
           .build()));
     }
     return new Reconcile(plan, applied, plans);
+  }
+
+  /** The rollout plan alone (the MachineDeployment planner; it reads Machines only for in-place updates). */
+  public RolloutPlan rolloutPlan() {
+    return RolloutPlanner.plan(RolloutInput.builder()
+        .machineDeployment(md)
+        .machineSets(machineSets)
+        .machines(machines)
+        .now(NOW)
+        .random(new SplittableRandom(1))
+        .build());
   }
 
   /**
