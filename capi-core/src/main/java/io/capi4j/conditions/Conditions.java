@@ -21,6 +21,16 @@ public final class Conditions {
 
   /** The condition of this type, if present. */
   public static Optional<Condition> get(List<Condition> conditions, String type) {
+    if (conditions instanceof java.util.RandomAccess) {
+      // Indexed: an iterator per lookup adds up over 100,000 Machines.
+      for (int i = 0, n = conditions.size(); i < n; i++) {
+        Condition c = conditions.get(i);
+        if (type.equals(c.getType())) {
+          return Optional.of(c);
+        }
+      }
+      return Optional.empty();
+    }
     for (Condition c : conditions) {
       if (type.equals(c.getType())) {
         return Optional.of(c);

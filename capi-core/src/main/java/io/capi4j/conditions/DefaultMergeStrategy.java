@@ -94,7 +94,14 @@ public final class DefaultMergeStrategy implements MergeStrategy {
 
   /** Upstream's {@code GetDefaultComputeMergeReasonFunc}: one reason per outcome. */
   public static ReasonFunction defaultReasonFunction(String issueReason, String unknownReason, String infoReason) {
-    return (issues, unknowns, infos) -> {
+    return new DefaultReasons(issueReason, unknownReason, infoReason);
+  }
+
+  // A reason function that only looks at which lists are empty; merge relies on that to skip sorting lists whose
+  // order cannot show.
+  private record DefaultReasons(String issueReason, String unknownReason, String infoReason) implements ReasonFunction {
+    @Override
+    public String reason(List<OwnedCondition> issues, List<OwnedCondition> unknowns, List<OwnedCondition> infos) {
       if (!issues.isEmpty()) {
         return issueReason;
       }
@@ -102,13 +109,16 @@ public final class DefaultMergeStrategy implements MergeStrategy {
         return unknownReason;
       }
       return infoReason;
-    };
+    }
   }
 
   @Override
   public MergeResult merge(MergeOperation operation, List<OwnedCondition> conditions, List<String> conditionTypes) {
     if (conditions.isEmpty()) {
       throw new IllegalArgumentException("can't merge an empty list of conditions");
+    }
+    if (operation == MergeOperation.AGGREGATE && reasonFunction instanceof DefaultReasons) {
+      return aggregate(conditions, conditionTypes);
     }
     List<OwnedCondition> sorted = sortConditions(conditions, conditionTypes);
 
@@ -145,21 +155,146 @@ public final class DefaultMergeStrategy implements MergeStrategy {
         Map<MergePriority, String> others = new EnumMap<>(MergePriority.class);
         others.put(MergePriority.ISSUE, "with other issues");
         others.put(MergePriority.UNKNOWN, "with status unknown");
-        messages.addAll(aggregateMessages(issuesAndUnknowns, budget, false, others));
+        messages.addAll(aggregateMessages(Entry.inOrder(issuesAndUnknowns), budget, false, others));
       } else if (!infos.isEmpty()) {
-        messages.addAll(aggregateMessages(infos, budget, true, Map.of(MergePriority.INFO, "with additional info")));
+        messages.addAll(aggregateMessages(Entry.inOrder(infos), budget, true,
+            Map.of(MergePriority.INFO, "with additional info")));
       }
       message = String.join("\n", messages);
     }
     return new MergeResult(status, reason, message);
   }
 
-  // Stable sort by the order of condition types, then by lastTransitionTime (older first; unset is oldest).
-  private static List<OwnedCondition> sortConditions(List<OwnedCondition> conditions, List<String> types) {
+  /**
+   * {@link #merge} for {@link MergeOperation#AGGREGATE} with the default reason function, which only asks which
+   * priorities are present: the same result, without sorting (or parsing the times of) the conditions that cannot
+   * appear in the message. Aggregating the {@code Ready} condition of 100,000 Machines that are all Ready then costs
+   * one pass instead of a sort.
+   *
+   * <p>Why it is the same: {@link #sortConditions} is a stable sort on a key, so sorting then keeping the
+   * conditions of one priority (or with a non-empty message) gives the same list as keeping them, then sorting.
+   * The message is built from the issues and unknowns when there are any, else from the infos with a message; and
+   * {@link #aggregateMessages} only needs that sorted order for tie-breaks, so it is not even sorted here: each
+   * {@link Entry} knows its place in it (issues before unknowns, then the sort key, then the position).
+   */
+  private MergeResult aggregate(List<OwnedCondition> conditions, List<String> conditionTypes) {
+    List<OwnedCondition> issues = new ArrayList<>();
+    List<OwnedCondition> unknowns = new ArrayList<>();
+    List<OwnedCondition> infosWithMessage = new ArrayList<>();
+    boolean anyInfo = false;
+    for (OwnedCondition c : conditions) {
+      switch (priorityFunction.apply(c.condition())) {
+        case ISSUE -> issues.add(c);
+        case UNKNOWN -> unknowns.add(c);
+        case INFO -> {
+          anyInfo = true;
+          String m = c.condition().getMessage();
+          if (m != null && !m.isEmpty()) {
+            infosWithMessage.add(c);
+          }
+        }
+      }
+    }
+    DefaultReasons reasons = (DefaultReasons) reasonFunction;
+    String status;
+    String reason;
+    if (!issues.isEmpty()) {
+      status = targetConditionHasPositivePolarity ? Conditions.FALSE : Conditions.TRUE;
+      reason = reasons.issueReason();
+    } else if (!unknowns.isEmpty()) {
+      status = Conditions.UNKNOWN;
+      reason = reasons.unknownReason();
+    } else {
+      status = targetConditionHasPositivePolarity ? Conditions.TRUE : Conditions.FALSE;
+      reason = reasons.infoReason();
+    }
+    int[] budget = {3};
+    List<String> messages = new ArrayList<>();
+    if (!issues.isEmpty() || !unknowns.isEmpty()) {
+      Map<String, Integer> order = typeOrder(conditionTypes);
+      List<Entry> issuesAndUnknowns = new ArrayList<>(issues.size() + unknowns.size());
+      Entry.addSorted(issuesAndUnknowns, issues, 0, order);
+      Entry.addSorted(issuesAndUnknowns, unknowns, 1, order);
+      Map<MergePriority, String> others = new EnumMap<>(MergePriority.class);
+      others.put(MergePriority.ISSUE, "with other issues");
+      others.put(MergePriority.UNKNOWN, "with status unknown");
+      messages.addAll(aggregateMessages(issuesAndUnknowns, budget, false, others));
+    } else if (anyInfo) {
+      List<Entry> entries = new ArrayList<>(infosWithMessage.size());
+      Entry.addSorted(entries, infosWithMessage, 0, typeOrder(conditionTypes));
+      messages.addAll(aggregateMessages(entries, budget, true, Map.of(MergePriority.INFO, "with additional info")));
+    }
+    return new MergeResult(status, reason, String.join("\n", messages));
+  }
+
+  private static Map<String, Integer> typeOrder(List<String> types) {
     Map<String, Integer> order = new HashMap<>();
     for (int i = 0; i < types.size(); i++) {
       order.putIfAbsent(types.get(i), i);
     }
+    return order;
+  }
+
+  /**
+   * A condition with its place in the order {@link #aggregateMessages} reads the conditions in: the segment (issues
+   * 0, then unknowns 1), then {@link #sortConditions}'s key (the type's order, then lastTransitionTime, parsed only
+   * when a comparison gets that far), then the position in the list given (a stable sort keeps that order for equal
+   * keys). Conditions already in order are all of segment 0 with equal keys: their position is their place.
+   */
+  private static final class Entry {
+    static final Comparator<Entry> ORDER =
+        Comparator.<Entry>comparingInt(e -> e.segment)
+            .thenComparingInt(e -> e.typeOrder)
+            .thenComparing(Entry::ltt)
+            .thenComparingInt(e -> e.position);
+
+    final OwnedCondition c;
+    final int segment;
+    final int typeOrder;
+    final int position;
+    private final boolean keyed;
+    private Instant ltt;
+
+    private Entry(OwnedCondition c, int segment, int typeOrder, int position, boolean keyed) {
+      this.c = c;
+      this.segment = segment;
+      this.typeOrder = typeOrder;
+      this.position = position;
+      this.keyed = keyed;
+    }
+
+    Instant ltt() {
+      if (!keyed) {
+        return Instant.MIN;
+      }
+      if (ltt == null) {
+        ltt = Conditions.parseTime(c.condition().getLastTransitionTime()).orElse(Instant.MIN);
+      }
+      return ltt;
+    }
+
+    /** Conditions already in the order they are read. */
+    static List<Entry> inOrder(List<OwnedCondition> conditions) {
+      List<Entry> out = new ArrayList<>(conditions.size());
+      for (int i = 0; i < conditions.size(); i++) {
+        out.add(new Entry(conditions.get(i), 0, 0, i, false));
+      }
+      return out;
+    }
+
+    /** Conditions to be read as {@link #sortConditions} would order them, after the entries already in {@code out}. */
+    static void addSorted(List<Entry> out, List<OwnedCondition> conditions, int segment, Map<String, Integer> order) {
+      for (int i = 0; i < conditions.size(); i++) {
+        OwnedCondition c = conditions.get(i);
+        // Go's map lookup of a missing type gives 0.
+        out.add(new Entry(c, segment, order.getOrDefault(c.condition().getType(), 0), i, true));
+      }
+    }
+  }
+
+  // Stable sort by the order of condition types, then by lastTransitionTime (older first; unset is oldest).
+  private static List<OwnedCondition> sortConditions(List<OwnedCondition> conditions, List<String> types) {
+    Map<String, Integer> order = typeOrder(types);
     record Keyed(OwnedCondition c, int order, Instant ltt) {}
     List<Keyed> keyed = new ArrayList<>(conditions.size());
     for (OwnedCondition c : conditions) {
@@ -197,22 +332,71 @@ public final class DefaultMergeStrategy implements MergeStrategy {
     return String.join("\n", messages);
   }
 
+  /**
+   * The lines of an aggregate message, from the conditions in the order {@link Entry#ORDER} gives them (the list
+   * itself may be in any order).
+   *
+   * <p>Upstream walks the conditions in that order, groups the object names by kind and message, orders the
+   * messages (control plane first, issue &lt; unknown &lt; info, more objects first, then the joined names, then
+   * the first seen) and prints the first three names of each, sorted. Only ties need the walking order, and only
+   * the first three names need sorting, so this costs one pass for 100,000 Machines that all report the same
+   * message: the names of a message are put in walking order only when two messages tie on everything before them.
+   */
   private List<String> aggregateMessages(
-      List<OwnedCondition> conditions, int[] budget, boolean dropEmpty, Map<MergePriority, String> otherMessages) {
-    // kind -> message -> object names (in condition order); kinds iterate sorted.
-    Map<String, Map<String, List<String>>> byKind = new TreeMap<>();
+      List<Entry> conditions, int[] budget, boolean dropEmpty, Map<MergePriority, String> otherMessages) {
+    // One message of one kind: its entries (list order), its first entry in walking order, its joined names.
+    final class Group {
+      final String text;
+      final List<Entry> entries = new ArrayList<>();
+      boolean first;
+      MergePriority priority;
+      private Entry earliest;
+      private String joined;
+
+      Group(String text) {
+        this.text = text;
+      }
+
+      Entry earliest() {
+        if (earliest == null) {
+          for (Entry e : entries) {
+            if (earliest == null || Entry.ORDER.compare(e, earliest) < 0) {
+              earliest = e;
+            }
+          }
+        }
+        return earliest;
+      }
+
+      String joined() {
+        if (joined == null) {
+          List<Entry> walked = new ArrayList<>(entries);
+          walked.sort(Entry.ORDER);
+          StringBuilder sb = new StringBuilder();
+          for (Entry e : walked) {
+            if (sb.length() > 0) {
+              sb.append(',');
+            }
+            sb.append(e.c.owner().name());
+          }
+          joined = sb.toString();
+        }
+        return joined;
+      }
+    }
+    // kind -> message -> group; kinds iterate sorted.
+    Map<String, Map<String, Group>> byKind = new TreeMap<>();
     // Priority and "control plane first" are tracked per message text, across kinds, as upstream does.
     Map<String, MergePriority> messagePriority = new HashMap<>();
     Set<String> messageMustGoFirst = new HashSet<>();
     Set<String> cpMachines = new HashSet<>();
-    for (OwnedCondition oc : conditions) {
+    for (Entry e : conditions) {
+      OwnedCondition oc = e.c;
       String m = oc.condition().getMessage() == null ? "" : oc.condition().getMessage();
       if (dropEmpty && m.isEmpty()) {
         continue;
       }
-      byKind.computeIfAbsent(oc.owner().kind(), k -> new LinkedHashMap<>())
-          .computeIfAbsent(m, k -> new ArrayList<>())
-          .add(oc.owner().name());
+      byKind.computeIfAbsent(oc.owner().kind(), k -> new HashMap<>()).computeIfAbsent(m, Group::new).entries.add(e);
       if (oc.owner().controlPlaneMachine()) {
         cpMachines.add(oc.owner().name());
         messageMustGoFirst.add(m);
@@ -222,55 +406,50 @@ public final class DefaultMergeStrategy implements MergeStrategy {
       messagePriority.merge(m, p, (a, b) -> a.ordinal() <= b.ordinal() ? a : b);
     }
 
+    Comparator<String> nameOrder = cpMachines.isEmpty()
+        ? Comparator.naturalOrder()
+        : Comparator.comparing((String n) -> !cpMachines.contains(n)).thenComparing(Comparator.naturalOrder());
     List<String> messages = new ArrayList<>();
-    for (Map.Entry<String, Map<String, List<String>>> kindEntry : byKind.entrySet()) {
+    for (Map.Entry<String, Map<String, Group>> kindEntry : byKind.entrySet()) {
       String kind = kindEntry.getKey();
       String kindPlural = pluralize(kind);
-      Map<String, List<String>> byMessage = kindEntry.getValue();
-
-      record Msg(String text, boolean first, MergePriority priority, int count, String joined) {}
-      List<Msg> index = new ArrayList<>(byMessage.size());
-      for (Map.Entry<String, List<String>> e : byMessage.entrySet()) {
-        index.add(
-            new Msg(
-                e.getKey(),
-                messageMustGoFirst.contains(e.getKey()),
-                messagePriority.get(e.getKey()),
-                e.getValue().size(),
-                String.join(",", e.getValue())));
+      List<Group> index = new ArrayList<>(kindEntry.getValue().values());
+      for (Group g : index) {
+        g.first = messageMustGoFirst.contains(g.text);
+        g.priority = messagePriority.get(g.text);
       }
-      // Control plane first, then issue < unknown < info, then more objects first, then the names as collected.
+      // Control plane first, then issue < unknown < info, then more objects first, then the names as walked, then
+      // the message seen first.
       index.sort(
-          Comparator.comparing((Msg m) -> !m.first())
-              .thenComparing(Msg::priority)
-              .thenComparing(Comparator.comparingInt(Msg::count).reversed())
-              .thenComparing(Msg::joined));
+          Comparator.comparing((Group g) -> !g.first)
+              .thenComparing((Group g) -> g.priority)
+              .thenComparing(Comparator.comparingInt((Group g) -> g.entries.size()).reversed())
+              .thenComparing(Group::joined)
+              .thenComparing(Group::earliest, Entry.ORDER));
 
       Map<MergePriority, Integer> others = new EnumMap<>(MergePriority.class);
-      for (Msg m : index) {
-        List<String> objects = byMessage.get(m.text());
+      for (Group m : index) {
+        int count = m.entries.size();
         if (budget[0] == 0) {
-          others.merge(m.priority(), objects.size(), Integer::sum);
+          others.merge(m.priority, count, Integer::sum);
           continue;
         }
-        List<String> names = new ArrayList<>(objects);
-        names.sort(
-            Comparator.comparing((String s) -> !cpMachines.contains(s)).thenComparing(Comparator.naturalOrder()));
+        List<String> names = smallest(m.entries, 3, nameOrder);
         StringBuilder line = new StringBuilder();
-        if (names.size() == 1) {
+        if (count == 1) {
           line.append("* ").append(kind).append(' ').append(names.get(0)).append(':');
-        } else if (names.size() <= 3) {
+        } else if (count <= 3) {
           line.append("* ").append(kindPlural).append(' ').append(String.join(", ", names)).append(':');
         } else {
           line.append("* ")
               .append(kindPlural)
               .append(' ')
-              .append(String.join(", ", names.subList(0, 3)))
+              .append(String.join(", ", names))
               .append(", ... (")
-              .append(names.size() - 3)
+              .append(count - 3)
               .append(" more):");
         }
-        line.append(indentIfMultiline(m.text()));
+        line.append(indentIfMultiline(m.text));
         messages.add(line.toString());
         budget[0]--;
       }
@@ -289,6 +468,26 @@ public final class DefaultMergeStrategy implements MergeStrategy {
       }
     }
     return messages;
+  }
+
+  /** The first {@code k} owner names in {@code order} (duplicates kept), as sorting them all would give. */
+  private static List<String> smallest(List<Entry> entries, int k, Comparator<String> order) {
+    List<String> best = new ArrayList<>(k + 1);
+    for (Entry e : entries) {
+      String n = e.c.owner().name();
+      if (best.size() == k && order.compare(n, best.get(k - 1)) >= 0) {
+        continue;
+      }
+      int at = best.size();
+      while (at > 0 && order.compare(n, best.get(at - 1)) < 0) {
+        at--;
+      }
+      best.add(at, n);
+      if (best.size() > k) {
+        best.remove(k);
+      }
+    }
+    return best;
   }
 
   /**

@@ -3,6 +3,7 @@ package io.capi4j.external;
 import io.capi4j.manifest.KubernetesMapper;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -36,18 +37,134 @@ public final class Contracts {
 
   /** A string at a dotted path, e.g. {@code spec.providerID}. */
   public static Optional<String> string(Object o, String path) {
+    Object fast = direct(o, path);
+    if (fast != UNKNOWN) {
+      return fast instanceof String v ? Optional.of(v) : Optional.empty();
+    }
     JsonNode n = at(tree(o), path);
     return n != null && n.isString() ? Optional.of(n.asString()) : Optional.empty();
   }
 
+  // ---------------------------------------------------------------------------------------------------------------
+  // Reading without a JSON tree. Converting a whole object to a tree to read one field is what made pool planning
+  // slow (several conversions per InfraMachine per reconcile), so the fields read most often are taken from the
+  // object itself when that provably gives what the tree would hold; anything else returns UNKNOWN and goes through
+  // the tree.
+
+  /** "Cannot tell without the tree." */
+  private static final Object UNKNOWN = new Object();
+
+  /**
+   * The value at {@code path} as the JSON tree would hold it (a {@code String}, a {@code Number}, a {@code Boolean},
+   * a {@code Map} or {@code List}, or null when absent), or {@link #UNKNOWN}.
+   *
+   * <ul>
+   *   <li>{@code kind} and {@code apiVersion} of a fabric8 resource (its getters) or, when not empty, of a capi4j
+   *       object (which may omit empty ones);
+   *   <li>{@code metadata.<string field>} from fabric8's {@code ObjectMeta}, which writes every non-null string;
+   *   <li>any path into a {@code GenericKubernetesResource}'s other fields: plain maps, lists, strings, numbers and
+   *       booleans, written as they are.
+   * </ul>
+   *
+   * Extra properties that could stand in for one of these fields (a resource's or metadata's additional
+   * properties, a capi4j object's unknown fields, with the same name) send the read to the tree.
+   */
+  private static Object direct(Object o, String path) {
+    boolean generic = o instanceof io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+    boolean capi = o instanceof io.capi4j.api.CapiObject;
+    if (!generic && !capi) {
+      return UNKNOWN;
+    }
+    Map<String, ?> extra = generic
+        ? ((io.fabric8.kubernetes.api.model.GenericKubernetesResource) o).getAdditionalProperties()
+        : ((io.capi4j.api.CapiObject) o).unknownFields();
+    int dot = path.indexOf('.');
+    String first = dot < 0 ? path : path.substring(0, dot);
+    if (extra != null && extra.containsKey(first) && (first.equals("kind") || first.equals("apiVersion")
+        || first.equals("metadata"))) {
+      return UNKNOWN;
+    }
+    if (dot < 0 && (first.equals("kind") || first.equals("apiVersion"))) {
+      if (generic) {
+        var g = (io.fabric8.kubernetes.api.model.GenericKubernetesResource) o;
+        return first.equals("kind") ? g.getKind() : g.getApiVersion();
+      }
+      var c = (io.capi4j.api.CapiObject) o;
+      String v = first.equals("kind") ? c.kind() : c.apiVersion();
+      return v == null || v.isEmpty() ? UNKNOWN : v;
+    }
+    if (first.equals("metadata")) {
+      io.fabric8.kubernetes.api.model.ObjectMeta meta = generic
+          ? ((io.fabric8.kubernetes.api.model.GenericKubernetesResource) o).getMetadata()
+          : ((io.capi4j.api.CapiObject) o).metadata();
+      if (dot < 0 || path.indexOf('.', dot + 1) >= 0) {
+        return UNKNOWN;
+      }
+      String field = path.substring(dot + 1);
+      if (meta == null) {
+        return generic ? null : UNKNOWN;
+      }
+      if (meta.getAdditionalProperties() != null && meta.getAdditionalProperties().containsKey(field)) {
+        return UNKNOWN;
+      }
+      return switch (field) {
+        case "name" -> meta.getName();
+        case "namespace" -> meta.getNamespace();
+        case "uid" -> meta.getUid();
+        case "deletionTimestamp" -> meta.getDeletionTimestamp();
+        case "creationTimestamp" -> meta.getCreationTimestamp();
+        case "resourceVersion" -> meta.getResourceVersion();
+        case "generateName" -> meta.getGenerateName();
+        default -> UNKNOWN;
+      };
+    }
+    if (!generic || extra == null) {
+      return UNKNOWN;
+    }
+    Object v = extra;
+    for (String p : path.split("\\.")) {
+      if (v instanceof Map<?, ?> m) {
+        for (Object k : m.keySet()) {
+          if (!(k instanceof String)) {
+            return UNKNOWN;
+          }
+        }
+        v = m.get(p);
+      } else if (v == null || v instanceof List<?> || isScalar(v)) {
+        return null; // a missing field, or a field of a list or scalar: absent in the tree too
+      } else {
+        return UNKNOWN;
+      }
+    }
+    return v == null || isScalar(v) || v instanceof Map<?, ?> || v instanceof List<?> ? v : UNKNOWN;
+  }
+
+  private static boolean isScalar(Object v) {
+    return v instanceof String || v instanceof Boolean || v instanceof Integer || v instanceof Long
+        || v instanceof Short || v instanceof Byte || v instanceof java.math.BigInteger || v instanceof Double
+        || v instanceof Float || v instanceof java.math.BigDecimal;
+  }
+
   /** An int at a dotted path. */
   public static Optional<Integer> integer(Object o, String path) {
+    Object fast = direct(o, path);
+    if (fast instanceof Long || fast instanceof java.math.BigInteger) {
+      fast = UNKNOWN; // the tree's asInt refuses values outside the int range: let it
+    }
+    if (fast != UNKNOWN) {
+      return fast instanceof Integer || fast instanceof Short || fast instanceof Byte
+          ? Optional.of(((Number) fast).intValue()) : Optional.empty();
+    }
     JsonNode n = at(tree(o), path);
     return n != null && n.isIntegralNumber() ? Optional.of(n.asInt()) : Optional.empty();
   }
 
   /** A boolean at a dotted path. */
   public static Optional<Boolean> bool(Object o, String path) {
+    Object fast = direct(o, path);
+    if (fast != UNKNOWN) {
+      return fast instanceof Boolean b ? Optional.of(b) : Optional.empty();
+    }
     JsonNode n = at(tree(o), path);
     return n != null && n.isBoolean() ? Optional.of(n.asBoolean()) : Optional.empty();
   }

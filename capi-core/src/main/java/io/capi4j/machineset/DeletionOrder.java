@@ -22,7 +22,8 @@ import java.util.Optional;
  * {@code 50} minus that. Machines are ordered by priority, highest first, then by name.
  *
  * <p>Upstream recomputes priorities with the wall clock on every comparison; here the time is given once, and each
- * priority is computed once, so ordering {@code n} Machines costs {@code O(n log n)}.
+ * priority is computed once, so ordering {@code n} Machines costs {@code O(n log n)}, and picking the first
+ * {@code k} of them {@code O(n log k)}.
  */
 public final class DeletionOrder {
   private DeletionOrder() {}
@@ -65,12 +66,18 @@ public final class DeletionOrder {
 
   /** The Random policy: the ladder, then {@value #COULD_DELETE} for every other Machine. */
   public static Priority random() {
-    return m -> prefix(m).orElse(COULD_DELETE);
+    return m -> {
+      double p = prefix(m);
+      return p != NONE ? p : COULD_DELETE;
+    };
   }
 
   /** The Oldest policy: the ladder, then older Machines first (no creationTimestamp: {@value #MUST_NOT_DELETE}). */
   public static Priority oldest(Instant now) {
-    return m -> prefix(m).orElseGet(() -> agePriority(m, now));
+    return m -> {
+      double p = prefix(m);
+      return p != NONE ? p : agePriority(m, now);
+    };
   }
 
   /**
@@ -78,7 +85,10 @@ public final class DeletionOrder {
    * gets {@value #BETTER_DELETE}, the same as an unhealthy one.
    */
   public static Priority newest(Instant now) {
-    return m -> prefix(m).orElseGet(() -> BETTER_DELETE - agePriority(m, now));
+    return m -> {
+      double p = prefix(m);
+      return p != NONE ? p : BETTER_DELETE - agePriority(m, now);
+    };
   }
 
   private static double agePriority(Machine m, Instant now) {
@@ -97,20 +107,24 @@ public final class DeletionOrder {
     return d.getSeconds() + d.getNano() / 1e9;
   }
 
-  private static Optional<Double> prefix(Machine m) {
+  // The ladder's priority, or NONE when no rung matches (priorities are never negative); a primitive, as this runs
+  // once per Machine of a scale down.
+  private static final double NONE = -1;
+
+  private static double prefix(Machine m) {
     if (m.isDeleting()) {
-      return Optional.of(MUST_DELETE);
+      return MUST_DELETE;
     }
     if (m.annotations().containsKey(Capi.DELETE_MACHINE_ANNOTATION)) {
-      return Optional.of(SHOULD_DELETE_FIRST);
+      return SHOULD_DELETE_FIRST;
     }
     if (Machines.isUpdateInProgress(m)) {
-      return Optional.of(SHOULD_DELETE);
+      return SHOULD_DELETE;
     }
     if (!isMachineHealthy(m)) {
-      return Optional.of(BETTER_DELETE);
+      return BETTER_DELETE;
     }
-    return Optional.empty();
+    return NONE;
   }
 
   /**
@@ -121,9 +135,23 @@ public final class DeletionOrder {
     if (!Machines.hasNodeRef(m)) {
       return false;
     }
-    List<Condition> c = Machines.conditions(m);
-    return !Conditions.isFalse(c, Capi.Conditions.NODE_HEALTHY)
-        && !Conditions.isFalse(c, Capi.Conditions.HEALTH_CHECK_SUCCEEDED);
+    // Conditions.isFalse for both types, in one pass over the conditions (the first of each type counts).
+    Condition nodeHealthy = null;
+    Condition healthCheck = null;
+    List<Condition> conditions = Machines.conditions(m);
+    for (int i = 0, n = conditions.size(); i < n; i++) {
+      Condition c = conditions.get(i);
+      if (nodeHealthy == null && Capi.Conditions.NODE_HEALTHY.equals(c.getType())) {
+        nodeHealthy = c;
+      } else if (healthCheck == null && Capi.Conditions.HEALTH_CHECK_SUCCEEDED.equals(c.getType())) {
+        healthCheck = c;
+      }
+    }
+    return !isFalse(nodeHealthy) && !isFalse(healthCheck);
+  }
+
+  private static boolean isFalse(Condition c) {
+    return c != null && Conditions.FALSE.equals(c.getStatus());
   }
 
   /**
@@ -134,13 +162,56 @@ public final class DeletionOrder {
     if (diff <= 0) {
       return List.of();
     }
-    List<Machine> sorted = sort(machines, priority);
-    return diff >= sorted.size() ? sorted : List.copyOf(sorted.subList(0, diff));
+    if (diff >= machines.size()) {
+      return sort(machines, priority);
+    }
+    return first(machines, diff, priority);
   }
 
   /** Upstream's {@code getMachinesToMovePrioritized}: every Machine, ordered as for deletion. */
   public static List<Machine> machinesToMovePrioritized(List<Machine> machines, Priority priority) {
     return sort(machines, priority);
+  }
+
+  /**
+   * The first {@code k} ({@code 0 < k < n}) Machines of {@link #sort}'s order, without sorting all of them: a scale
+   * down by 5% of 100,000 Machines keeps the 5,000 best candidates in a bounded heap, O(n log k), then sorts those.
+   * The order is {@link #sort}'s: priority descending, then name, then (as its stable sort does) position.
+   */
+  private static List<Machine> first(List<Machine> machines, int k, Priority priority) {
+    int n = machines.size();
+    double[] p = new double[n];
+    String[] names = new String[n];
+    for (int i = 0; i < n; i++) {
+      Machine m = machines.get(i);
+      p[i] = priority.of(m);
+      names[i] = m.name();
+    }
+    java.util.Comparator<Integer> order =
+        (a, b) -> {
+          if (p[a] != p[b]) {
+            return p[a] > p[b] ? -1 : 1;
+          }
+          int c = names[a].compareTo(names[b]);
+          return c != 0 ? c : Integer.compare(a, b);
+        };
+    // A max-heap (by that order) of the best k so far; its head is the worst of them.
+    java.util.PriorityQueue<Integer> best = new java.util.PriorityQueue<>(k, order.reversed());
+    for (int i = 0; i < n; i++) {
+      if (best.size() < k) {
+        best.add(i);
+      } else if (order.compare(i, best.peek()) < 0) {
+        best.poll();
+        best.add(i);
+      }
+    }
+    Integer[] idx = best.toArray(new Integer[0]);
+    Arrays.sort(idx, order);
+    List<Machine> out = new ArrayList<>(idx.length);
+    for (Integer i : idx) {
+      out.add(machines.get(i));
+    }
+    return List.copyOf(out);
   }
 
   private static List<Machine> sort(List<Machine> machines, Priority priority) {

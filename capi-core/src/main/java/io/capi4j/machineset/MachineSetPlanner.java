@@ -95,6 +95,8 @@ public final class MachineSetPlanner {
 
   private static final int NAME_ATTEMPTS = 100;
 
+  private static final MachineDeletionSpec EMPTY_DELETION = MachineDeletionSpec.builder().build();
+
   /** Plans one reconcile. Never throws on bad input: problems are returned as {@link MachineSetPlan#errors()}. */
   public static MachineSetPlan plan(MachineSetPlanInput input) {
     return new Run(Objects.requireNonNull(input, "input")).run();
@@ -190,6 +192,7 @@ public final class MachineSetPlanner {
 
     // The Machines as upstream holds them in memory: patched conditions, moves and syncs show up here.
     private final Map<String, Machine> machines = new LinkedHashMap<>();
+    // The Machines as given, for those replaced in `machines` (see replace); the others are their own original.
     private final Map<String, Machine> originals = new java.util.HashMap<>();
     private final Map<String, Machine> adopted = new LinkedHashMap<>();
     private final List<MachineConditionPatch> conditionPatches = new ArrayList<>();
@@ -536,16 +539,15 @@ public final class MachineSetPlanner {
               "controlled by " + controller.get().getKind() + " " + controller.get().getName());
           continue;
         }
-        Machine current = m;
+        machines.put(m.name(), m);
         if (controller.isEmpty()) {
           List<OwnerReference> refs = ensureOwnerRef(ownerRefs(m.metadata()), controllerRef(ms));
-          current = m.withMetadata(new ObjectMetaBuilder(m.metadata()).withOwnerReferences(refs).build());
+          Machine current = m.withMetadata(new ObjectMetaBuilder(m.metadata()).withOwnerReferences(refs).build());
+          replace(m.name(), current);
           adopted.put(m.name(), current);
           step("getAndAdoptMachinesForMachineSet", PlanStep.Action.ADOPT_MACHINE, m.name(),
               "the Machine matches the selector and has no controller");
         }
-        machines.put(m.name(), current);
-        originals.put(m.name(), m);
       }
       machinesListed = true;
       return Optional.empty();
@@ -586,29 +588,47 @@ public final class MachineSetPlanner {
       return m != null ? m : machines.get(name);
     }
 
+    /**
+     * Replaces a listed Machine by a changed copy, remembering the one given the first time: keeping an original
+     * only for the Machines that change saves a map entry per Machine (100,000 of them in a large MachineSet).
+     */
+    private void replace(String name, Machine updated) {
+      Machine before = machines.put(name, updated);
+      if (before != null) {
+        originals.putIfAbsent(name, before);
+      }
+    }
+
     // ---------------------------------------------------------------------------------------------------------
     // Remediation (upstream reconcileUnhealthyMachines).
 
     private Optional<Duration> reconcileUnhealthyMachines() {
       String phase = "reconcileUnhealthyMachines";
+      // One pass: clear OwnerRemediated on Machines healthy again, and collect the Machines to remediate
+      // (Machines.isUnhealthyAndOwnerRemediated, not deleting) from the conditions as they are after that.
+      List<Machine> toRemediate = new ArrayList<>();
       for (Machine m : List.copyOf(machines.values())) {
         if (m.isDeleting()) {
           continue;
         }
         List<Condition> c = Machines.conditions(m);
-        if (Conditions.isTrue(c, Capi.Conditions.HEALTH_CHECK_SUCCEEDED)
-            && Conditions.isFalse(c, Capi.Conditions.OWNER_REMEDIATED)) {
+        Condition healthCheck = null;
+        Condition ownerRemediated = null;
+        for (int i = 0, n = c.size(); i < n; i++) {
+          Condition x = c.get(i);
+          if (healthCheck == null && Capi.Conditions.HEALTH_CHECK_SUCCEEDED.equals(x.getType())) {
+            healthCheck = x;
+          } else if (ownerRemediated == null && Capi.Conditions.OWNER_REMEDIATED.equals(x.getType())) {
+            ownerRemediated = x;
+          }
+        }
+        if (hasStatus(healthCheck, Conditions.TRUE) && hasStatus(ownerRemediated, Conditions.FALSE)) {
           Machine updated = withConditions(m, Conditions.delete(c, Capi.Conditions.OWNER_REMEDIATED));
-          machines.put(m.name(), updated);
+          replace(m.name(), updated);
           conditionPatches.add(new MachineConditionPatch(m.name(), Capi.Conditions.OWNER_REMEDIATED, Optional.empty()));
           step(phase, PlanStep.Action.REMOVE_MACHINE_CONDITION, m.name(),
               "the Machine is healthy again (HealthCheckSucceeded is True)");
-        }
-      }
-
-      List<Machine> toRemediate = new ArrayList<>();
-      for (Machine m : machines.values()) {
-        if (Machines.isUnhealthyAndOwnerRemediated(m) && !m.isDeleting()) {
+        } else if (hasStatus(healthCheck, Conditions.FALSE) && hasStatus(ownerRemediated, Conditions.FALSE)) {
           toRemediate.add(m);
         }
       }
@@ -722,7 +742,7 @@ public final class MachineSetPlanner {
             c.getType() + " is already " + c.getStatus() + "/" + c.getReason() + " (" + reason + ")");
         return;
       }
-      machines.put(machineName, withConditions(m, after));
+      replace(machineName, withConditions(m, after));
       conditionPatches.add(new MachineConditionPatch(machineName, c.getType(), Optional.of(result)));
       step(phase, PlanStep.Action.SET_MACHINE_CONDITION, machineName,
           c.getType() + "=" + c.getStatus() + "/" + c.getReason() + ": " + reason);
@@ -740,11 +760,12 @@ public final class MachineSetPlanner {
       MachineSpec t = templateSpec();
       Map<String, String> labels = machineLabels(ms);
       Map<String, String> annotations = machineAnnotations(ms);
+      MachineDeletionSpec tdel = t.deletionOrEmpty();
       for (Machine m : List.copyOf(machines.values())) {
         List<String> changed = new ArrayList<>();
         MachineSpec spec = m.spec();
-        MachineDeletionSpec del = spec.deletionOrEmpty();
-        MachineDeletionSpec tdel = t.deletionOrEmpty();
+        // deletionOrEmpty() would build an empty spec per Machine; one shared empty value reads the same.
+        MachineDeletionSpec del = spec.deletion().orElse(EMPTY_DELETION);
         if (!spec.readinessGates().equals(t.readinessGates())) {
           changed.add("readinessGates");
         }
@@ -799,7 +820,7 @@ public final class MachineSetPlanner {
           updated = m.withMetadata(meta.withLabels(l).withAnnotations(a).withFinalizers(f).build());
         }
         updated = updated.withSpec(newSpec);
-        machines.put(m.name(), updated);
+        replace(m.name(), updated);
         updates.put(m.name(), updated);
         step("syncMachines", PlanStep.Action.UPDATE_MACHINE, m.name(),
             (deleting ? "deleting Machine, teardown fields " : "in-place mutable fields ") + String.join(", ", changed)
@@ -976,6 +997,8 @@ public final class MachineSetPlanner {
       }
       String policy = order.isEmpty() ? DeletionOrder.RANDOM : order;
       List<Machine> picked = DeletionOrder.machinesToDeletePrioritized(current, n, priority);
+      // The priorities as explain prints them; String.format per Machine is slow, and priorities repeat.
+      Map<Double, String> formatted = new java.util.HashMap<>();
       int i = 0;
       for (Machine m : picked) {
         i++;
@@ -985,12 +1008,13 @@ public final class MachineSetPlanner {
           continue;
         }
         delete(phase, m, "scale down to " + replicas + " replicas (" + i + " of " + n + "): "
-            + explain(m, priority.of(m), policy));
+            + explain(m, formatted.computeIfAbsent(priority.of(m),
+                p -> String.format(java.util.Locale.ROOT, "%.3f", p)), policy));
       }
       return Optional.empty();
     }
 
-    private String explain(Machine m, double p, String policy) {
+    private String explain(Machine m, String p, String policy) {
       String why;
       if (m.annotations().containsKey(Capi.DELETE_MACHINE_ANNOTATION)) {
         why = "has the " + Capi.DELETE_MACHINE_ANNOTATION + " annotation";
@@ -1001,7 +1025,7 @@ public final class MachineSetPlanner {
       } else {
         why = "picked by the " + policy + " deletion order";
       }
-      return "the Machine " + why + " (priority " + String.format(java.util.Locale.ROOT, "%.3f", p) + ")";
+      return "the Machine " + why + " (priority " + p + ")";
     }
 
     private Optional<Duration> startMoveMachines(String targetName, int n, List<Machine> current) {
@@ -1091,7 +1115,7 @@ public final class MachineSetPlanner {
                     .withLabels(labels)
                     .withAnnotations(annotations)
                     .build());
-        machines.put(m.name(), moved);
+        replace(m.name(), moved);
         moves.put(m.name(), moved);
         step(phase, PlanStep.Action.MOVE_MACHINE, m.name(),
             "moved to MachineSet " + targetName + " to be updated in place");
@@ -1162,6 +1186,10 @@ public final class MachineSetPlanner {
 
     private MachineSpec templateSpec() {
       return ms.spec().templateOrEmpty().specOrEmpty();
+    }
+
+    private static boolean hasStatus(Condition c, String status) {
+      return c != null && status.equals(c.getStatus());
     }
 
     private static Machine withConditions(Machine m, List<Condition> conditions) {

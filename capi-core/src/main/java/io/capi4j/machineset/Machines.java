@@ -2,6 +2,7 @@ package io.capi4j.machineset;
 
 import io.capi4j.api.core.v1beta2.Capi;
 import io.capi4j.api.core.v1beta2.Machine;
+import io.capi4j.api.core.v1beta2.MachineNodeReference;
 import io.capi4j.api.core.v1beta2.MachineStatus;
 import io.capi4j.conditions.Conditions;
 import io.fabric8.kubernetes.api.model.Condition;
@@ -18,7 +19,9 @@ public final class Machines {
 
   /** {@code status.conditions}, or an empty list. */
   public static List<Condition> conditions(Machine m) {
-    return m.status().map(MachineStatus::conditions).orElse(List.of());
+    // No Optional.map here: this runs several times per Machine per reconcile.
+    Optional<MachineStatus> status = m.status();
+    return status.isPresent() ? status.get().conditions() : List.of();
   }
 
   /** {@code metadata.creationTimestamp}, if set and parseable. */
@@ -33,7 +36,12 @@ public final class Machines {
 
   /** Whether {@code status.nodeRef.name} is set. */
   public static boolean hasNodeRef(Machine m) {
-    return m.status().map(s -> !s.nodeName().isEmpty()).orElse(false);
+    Optional<MachineStatus> status = m.status();
+    if (status.isEmpty()) {
+      return false;
+    }
+    Optional<MachineNodeReference> ref = status.get().nodeRef();
+    return ref.isPresent() && !ref.get().name().isEmpty();
   }
 
   /**

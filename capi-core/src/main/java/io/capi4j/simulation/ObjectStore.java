@@ -28,6 +28,29 @@ public final class ObjectStore {
   private final List<Consumer<Change>> watchers = new ArrayList<>();
   private final java.util.Map<String, ObjectKey> byUid = new java.util.HashMap<>();
   private final java.util.Map<String, java.util.Set<ObjectKey>> byOwner = new java.util.HashMap<>();
+  private final java.util.Map<String, Index> indexes = new java.util.HashMap<>();
+
+  /** A field index: the objects of one kind by the values a function extracts (controller-runtime's IndexField). */
+  private record Index(String kind, java.util.function.Function<Object, java.util.Collection<String>> values,
+      java.util.Map<String, java.util.TreeSet<ObjectKey>> keys) {
+    void add(ObjectKey key, Object o) {
+      for (String v : values.apply(o)) {
+        keys.computeIfAbsent(v, x -> new java.util.TreeSet<>()).add(key);
+      }
+    }
+
+    void remove(ObjectKey key, Object o) {
+      for (String v : values.apply(o)) {
+        java.util.Set<ObjectKey> set = keys.get(v);
+        if (set != null) {
+          set.remove(key);
+          if (set.isEmpty()) {
+            keys.remove(v);
+          }
+        }
+      }
+    }
+  }
   private long nextUid = 1;
   private long nextVersion = 1;
   private long writes;
@@ -39,6 +62,48 @@ public final class ObjectStore {
 
   public String name() {
     return name;
+  }
+
+  /**
+   * Adds an index of the objects of {@code kind} by the values {@code values} extracts from each (none for an empty
+   * collection), as controller-runtime's field indexers do; {@link #byIndex} then finds objects without listing the
+   * kind. Adding an index with a name already used does nothing. Objects already stored are indexed at once.
+   */
+  public void addIndex(String name, String kind, java.util.function.Function<Object, java.util.Collection<String>> values) {
+    if (indexes.containsKey(name)) {
+      return;
+    }
+    Index index = new Index(kind, values, new java.util.HashMap<>());
+    for (Object o : list(kind)) {
+      index.add(ObjectKey.of(o), o);
+    }
+    indexes.put(name, index);
+  }
+
+  /** Whether an index of this name exists. */
+  public boolean hasIndex(String name) {
+    return indexes.containsKey(name);
+  }
+
+  /**
+   * The objects whose indexed values include {@code value}, in key order (as {@link #list(String)} orders them).
+   *
+   * @throws IllegalArgumentException when there is no index of this name
+   */
+  public List<Object> byIndex(String name, String value) {
+    Index index = indexes.get(name);
+    if (index == null) {
+      throw new IllegalArgumentException("no index " + name);
+    }
+    java.util.Set<ObjectKey> keys = index.keys().get(value);
+    if (keys == null) {
+      return List.of();
+    }
+    List<Object> out = new ArrayList<>(keys.size());
+    for (ObjectKey k : keys) {
+      out.add(objects.get(k));
+    }
+    return java.util.Collections.unmodifiableList(out);
   }
 
   /** Registers a watcher of every change. */
@@ -122,6 +187,11 @@ public final class ObjectStore {
     if (old != null) {
       unindex(key, old);
     }
+    for (Index index : indexes.values()) {
+      if (index.kind().equals(key.kind())) {
+        index.add(key, o);
+      }
+    }
     ObjectMeta m = Meta.meta(o);
     if (m.getUid() != null) {
       byUid.put(m.getUid(), key);
@@ -143,6 +213,11 @@ public final class ObjectStore {
   }
 
   private void unindex(ObjectKey key, Object old) {
+    for (Index index : indexes.values()) {
+      if (index.kind().equals(key.kind())) {
+        index.remove(key, old);
+      }
+    }
     ObjectMeta m = Meta.meta(old);
     if (m.getUid() != null && key.equals(byUid.get(m.getUid()))) {
       byUid.remove(m.getUid());
@@ -181,13 +256,27 @@ public final class ObjectStore {
 
   /** Every object of a kind (all namespaces), in key order. */
   public List<Object> list(String kind) {
-    return objects.subMap(new ObjectKey(kind, "", ""), true, new ObjectKey(kind + "\0", "", ""), false)
-        .values().stream().toList();
+    // One walk of the sub-map: a stream over it would first count it (a sub-map's size is a walk too).
+    List<Object> out = new ArrayList<>();
+    for (Object o : ofKind(kind)) {
+      out.add(o);
+    }
+    return java.util.Collections.unmodifiableList(out);
   }
 
   /** Every object of a kind that is an instance of {@code type}, in key order. */
   public <T> List<T> list(Class<T> type, String kind) {
-    return list(kind).stream().filter(type::isInstance).map(type::cast).toList();
+    List<T> out = new ArrayList<>();
+    for (Object o : ofKind(kind)) {
+      if (type.isInstance(o)) {
+        out.add(type.cast(o));
+      }
+    }
+    return java.util.Collections.unmodifiableList(out);
+  }
+
+  private Collection<Object> ofKind(String kind) {
+    return objects.subMap(new ObjectKey(kind, "", ""), true, new ObjectKey(kind + "\0", "", ""), false).values();
   }
 
   /** Every object matching {@code filter}. */

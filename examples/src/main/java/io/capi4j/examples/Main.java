@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
     version = "capi-examples 0.1.0",
     description = "What Cluster API would do, computed by capi4j without a cluster.",
     subcommands = {ValidateCommand.class, ProvidersCommand.class, ObjectsCommand.class, RolloutTraceCommand.class,
-      ScaleBenchmarkCommand.class, RolloutPreviewCommand.class, HealthCheckCommand.class})
+      ScaleBenchmarkCommand.class, RolloutPreviewCommand.class, HealthCheckCommand.class, BenchCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

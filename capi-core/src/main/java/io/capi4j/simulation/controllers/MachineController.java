@@ -35,8 +35,14 @@ public final class MachineController implements Reconciler {
   private final SimContext ctx;
   private final java.util.Map<ObjectKey, Instant> drainUntil = new java.util.HashMap<>();
 
+  /** The index of Nodes by {@code spec.providerID} in the workload cluster. */
+  public static final String NODE_PROVIDER_ID_INDEX = "Node.spec.providerID";
+
   public MachineController(SimContext ctx) {
     this.ctx = ctx;
+    // Finding a Machine's Node by listing every Node would make each reconcile O(Nodes).
+    ctx.workload().addIndex(NODE_PROVIDER_ID_INDEX, "Node", o -> o instanceof Node n && n.getSpec() != null
+        && n.getSpec().getProviderID() != null ? List.of(n.getSpec().getProviderID()) : List.of());
   }
 
   @Override
@@ -201,10 +207,14 @@ public final class MachineController implements Reconciler {
         d.spec().templateOrEmpty().specOrEmpty()));
   }
 
+  /** The first Node (in key order) with this provider ID. */
   private Optional<Node> nodeByProviderID(String providerID) {
-    return ctx.workload().list(Node.class, "Node").stream()
-        .filter(n -> n.getSpec() != null && providerID.equals(n.getSpec().getProviderID()))
-        .findFirst();
+    for (Object o : ctx.workload().byIndex(NODE_PROVIDER_ID_INDEX, providerID)) {
+      if (o instanceof Node n) {
+        return Optional.of(n);
+      }
+    }
+    return Optional.empty();
   }
 
   static boolean isNodeReady(Node n) {
