@@ -21,9 +21,53 @@ public final class Contracts {
 
   private Contracts() {}
 
-  /** The object as a JSON tree. */
+  /**
+   * Trees of capi4j values (immutable, so a value's tree never changes), by identity and weakly held: a pool
+   * planner reads a few fields of every InfraMachine on every reconcile, and converting the same value again for
+   * each read dominated large simulations. Fabric8 objects are mutable and never cached.
+   */
+  private static final com.google.common.cache.Cache<Object, JsonNode> TREES =
+      com.google.common.cache.CacheBuilder.newBuilder().weakKeys().maximumSize(16_384).build();
+
+  /** The object as a JSON tree (the caller's own copy: it may modify it). */
   public static JsonNode tree(Object o) {
-    return o instanceof JsonNode n ? n : MAPPER.valueToTree(o);
+    if (o instanceof JsonNode n) {
+      return n;
+    }
+    return o instanceof io.capi4j.api.CapiObject ? readOnlyTree(o).deepCopy() : MAPPER.valueToTree(o);
+  }
+
+  /** The object as a JSON tree that the caller only reads (possibly shared). */
+  private static JsonNode readOnlyTree(Object o) {
+    if (o instanceof JsonNode n) {
+      return n;
+    }
+    if (!(o instanceof io.capi4j.api.CapiObject)) {
+      return MAPPER.valueToTree(o);
+    }
+    JsonNode t = TREES.getIfPresent(o);
+    if (t == null) {
+      t = MAPPER.valueToTree(o);
+      TREES.put(o, t);
+    }
+    return t;
+  }
+
+  /** {@code metadata.labels} of any object (never null). */
+  public static java.util.Map<String, String> labels(Object o) {
+    if (o instanceof io.capi4j.api.CapiObject c) {
+      return c.labels();
+    }
+    if (o instanceof io.fabric8.kubernetes.api.model.HasMetadata h) {
+      return h.getMetadata() == null || h.getMetadata().getLabels() == null ? java.util.Map.of()
+          : h.getMetadata().getLabels();
+    }
+    java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+    JsonNode n = readOnlyTree(o).get("metadata");
+    if (n != null && n.get("labels") != null) {
+      n.get("labels").properties().forEach(e -> out.put(e.getKey(), e.getValue().asString()));
+    }
+    return out;
   }
 
   /**
@@ -41,7 +85,7 @@ public final class Contracts {
     if (fast != UNKNOWN) {
       return fast instanceof String v ? Optional.of(v) : Optional.empty();
     }
-    JsonNode n = at(tree(o), path);
+    JsonNode n = at(readOnlyTree(o), path);
     return n != null && n.isString() ? Optional.of(n.asString()) : Optional.empty();
   }
 
@@ -155,7 +199,7 @@ public final class Contracts {
       return fast instanceof Integer || fast instanceof Short || fast instanceof Byte
           ? Optional.of(((Number) fast).intValue()) : Optional.empty();
     }
-    JsonNode n = at(tree(o), path);
+    JsonNode n = at(readOnlyTree(o), path);
     return n != null && n.isIntegralNumber() ? Optional.of(n.asInt()) : Optional.empty();
   }
 
@@ -165,13 +209,13 @@ public final class Contracts {
     if (fast != UNKNOWN) {
       return fast instanceof Boolean b ? Optional.of(b) : Optional.empty();
     }
-    JsonNode n = at(tree(o), path);
+    JsonNode n = at(readOnlyTree(o), path);
     return n != null && n.isBoolean() ? Optional.of(n.asBoolean()) : Optional.empty();
   }
 
   /** A list of strings at a dotted path (empty when absent). */
   public static List<String> strings(Object o, String path) {
-    JsonNode n = at(tree(o), path);
+    JsonNode n = at(readOnlyTree(o), path);
     List<String> out = new ArrayList<>();
     if (n != null && n.isArray()) {
       n.forEach(e -> out.add(e.asString()));

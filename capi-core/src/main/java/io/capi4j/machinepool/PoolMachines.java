@@ -263,14 +263,8 @@ final class PoolMachines {
     return Contracts.string(o, "metadata.namespace").orElse("");
   }
 
-  @SuppressWarnings("unchecked")
   static Map<String, String> labels(Object o) {
-    Map<String, String> out = new LinkedHashMap<>();
-    tools.jackson.databind.JsonNode n = Contracts.tree(o).get("metadata");
-    if (n != null && n.get("labels") != null) {
-      n.get("labels").properties().forEach(e -> out.put(e.getKey(), e.getValue().asString()));
-    }
-    return out;
+    return Contracts.labels(o);
   }
 
   static Set<String> names(List<Object> objects) {

@@ -213,10 +213,67 @@ public final class MdSnapshot {
   }
 
   /**
-   * The bare pass: reads every Machine of the snapshot once, touching its name, a label and its {@code Ready}
-   * condition; returns a value that depends on all of them.
+   * The bare pass: reads every Machine of the snapshot once, every field a controller's reconcile consults
+   * (metadata: name, namespace, uid, timestamps, generation, each label, annotation, finalizer and owner
+   * reference; spec: cluster name, version, bootstrap, infrastructure reference, provider ID, failure domain,
+   * minReadySeconds, taints, readiness gates; status: phase, nodeRef, kubelet version, initialization and every
+   * condition's type, status, reason and time), without deciding anything; returns a value that depends on all
+   * of them.
    */
   public long barePass() {
+    long h = 0;
+    for (Machine m : machines) {
+      var meta = m.metadata();
+      h += len(meta.getName()) + len(meta.getNamespace()) + len(meta.getUid()) + len(meta.getCreationTimestamp())
+          + len(meta.getDeletionTimestamp()) + (meta.getGeneration() == null ? 0 : meta.getGeneration());
+      for (Map.Entry<String, String> e : m.labels().entrySet()) {
+        h += len(e.getKey()) + len(e.getValue());
+      }
+      for (Map.Entry<String, String> e : m.annotations().entrySet()) {
+        h += len(e.getKey()) + len(e.getValue());
+      }
+      if (meta.getFinalizers() != null) {
+        for (String f : meta.getFinalizers()) {
+          h += len(f);
+        }
+      }
+      if (meta.getOwnerReferences() != null) {
+        for (var r : meta.getOwnerReferences()) {
+          h += len(r.getKind()) + len(r.getName()) + len(r.getUid()) + (Boolean.TRUE.equals(r.getController()) ? 1 : 0);
+        }
+      }
+      MachineSpec spec = m.spec();
+      h += len(spec.clusterName()) + len(spec.version()) + len(spec.providerID()) + len(spec.failureDomain())
+          + spec.minReadySeconds().orElse(0) + spec.taints().size() + spec.readinessGates().size();
+      var boot = spec.bootstrapOrEmpty();
+      h += len(boot.dataSecretName().orElse(null)) + boot.configRef().map(r -> len(r.kind()) + len(r.name())).orElse(0);
+      var infra = spec.infrastructureRefOrEmpty();
+      h += len(infra.kind()) + len(infra.name());
+      if (m.status().isPresent()) {
+        MachineStatus st = m.status().get();
+        h += len(st.phase()) + st.nodeRef().map(r -> len(r.name())).orElse(0)
+            + st.nodeInfo().map(i -> len(i.getKubeletVersion())).orElse(0)
+            + st.initialization().map(i -> (i.infrastructureProvisioned().orElse(false) ? 1 : 0)
+                + (i.bootstrapDataSecretCreated().orElse(false) ? 2 : 0)).orElse(0);
+        List<Condition> conditions = st.conditions();
+        for (int i = 0, n = conditions.size(); i < n; i++) {
+          Condition c = conditions.get(i);
+          h += len(c.getType()) + len(c.getStatus()) + len(c.getReason()) + len(c.getLastTransitionTime());
+        }
+      }
+    }
+    return h;
+  }
+
+  private static int len(String s) {
+    return s == null ? 0 : s.length();
+  }
+
+  /**
+   * A narrower pass for comparison: touches only each Machine's name, its MachineSet label and its {@code Ready}
+   * condition.
+   */
+  public long touchPass() {
     long h = 0;
     for (Machine m : machines) {
       h += m.name().length();

@@ -76,12 +76,23 @@ public final class VmssCloudModel {
     if (json == null || json.isEmpty()) {
       return Image.builder().build();
     }
-    try {
-      return MAPPER.readValue(json, Image.class);
-    } catch (JacksonException e) {
-      return Image.builder().build();
+    // Every instance of a model carries the same text: decode it once (Image is immutable).
+    Image cached = IMAGES.getIfPresent(json);
+    if (cached != null) {
+      return cached;
     }
+    Image image;
+    try {
+      image = MAPPER.readValue(json, Image.class);
+    } catch (JacksonException e) {
+      image = Image.builder().build();
+    }
+    IMAGES.put(json, image);
+    return image;
   }
+
+  private static final com.google.common.cache.Cache<String, Image> IMAGES =
+      com.google.common.cache.CacheBuilder.newBuilder().maximumSize(256).build();
 
   /** The image as JSON, the way the model attribute holds it. */
   public static String encode(Image image) {
