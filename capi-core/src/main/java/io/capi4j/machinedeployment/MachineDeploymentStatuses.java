@@ -13,11 +13,7 @@ import io.capi4j.api.core.v1beta2.MachineSet;
 import io.capi4j.api.core.v1beta2.MachineSetStatus;
 import io.capi4j.api.core.v1beta2.MachineSpec;
 import io.capi4j.api.core.v1beta2.StatusVersion;
-import io.capi4j.conditions.AggregateOptions;
-import io.capi4j.conditions.AggregateSource;
-import io.capi4j.conditions.Aggregates;
 import io.capi4j.conditions.Conditions;
-import io.capi4j.conditions.DefaultMergeStrategy;
 import io.capi4j.machineset.MachineMessages;
 import io.capi4j.machineset.MachineSetStatuses;
 import io.capi4j.machineset.Machines;
@@ -28,7 +24,6 @@ import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConditionBuilder;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.LabelSelector;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -118,16 +113,14 @@ public final class MachineDeploymentStatuses {
 
     List<Condition> conditions = current.conditions();
     long generation = md.metadata().getGeneration() == null ? 0 : md.metadata().getGeneration();
-    for (Condition c :
-        List.of(
-            available(md, withReplicas.availableReplicas(), in.machineSetsListed()),
-            rollingOut(in),
-            scalingUp(md, in),
-            scalingDown(md, in),
-            machinesReady(in),
-            machinesUpToDate(in),
-            remediating(in),
-            deleting(md, in))) {
+    List<Condition> computed = new ArrayList<>(List.of(
+        available(md, withReplicas.availableReplicas(), in.machineSetsListed()),
+        rollingOut(in),
+        scalingUp(md, in),
+        scalingDown(md, in)));
+    computed.addAll(machineConditions(in));
+    computed.add(deleting(md, in));
+    for (Condition c : computed) {
       ConditionBuilder cb = new ConditionBuilder(c).withLastTransitionTime(Conditions.format(in.now()));
       if (generation > 0) {
         cb.withObservedGeneration(generation);
@@ -305,68 +298,22 @@ public final class MachineDeploymentStatuses {
     return condition(type, Conditions.FALSE, Capi.Reasons.NOT_SCALING_DOWN, "");
   }
 
-  /** {@code MachinesReady}: the Machines' {@code Ready} conditions, aggregated. */
+  /** {@code MachinesReady}, {@code MachinesUpToDate} and {@code Remediating}, computed as a MachineSet does. */
+  private static List<Condition> machineConditions(Observed in) {
+    return MachineSetStatuses.machineConditions(in.machines(), in.machinesListed(), in.now(),
+        "MachineDeployment/MachineSet");
+  }
+
   static Condition machinesReady(Observed in) {
-    String type = Capi.Conditions.MACHINES_READY;
-    if (!in.machinesListed()) {
-      return internalError(type);
-    }
-    if (in.machines().isEmpty()) {
-      return condition(type, Conditions.TRUE, Capi.Reasons.NO_REPLICAS, "");
-    }
-    return aggregate(byName(in.machines()), Capi.Conditions.READY, type,
-        Capi.Reasons.NOT_READY, Capi.Reasons.READY_UNKNOWN, Capi.Reasons.READY);
+    return machineConditions(in).get(0);
   }
 
-  /** {@code MachinesUpToDate}: as {@code MachinesReady} for {@code UpToDate}, skipping new Machines not reporting it. */
   static Condition machinesUpToDate(Observed in) {
-    String type = Capi.Conditions.MACHINES_UP_TO_DATE;
-    if (!in.machinesListed()) {
-      return internalError(type);
-    }
-    List<Machine> considered = new ArrayList<>();
-    for (Machine m : in.machines()) {
-      if (Conditions.get(Machines.conditions(m), Capi.Conditions.UP_TO_DATE).isPresent()
-          || Machines.creationTime(m)
-              .map(t -> Duration.between(t, in.now()).compareTo(MachineSetStatuses.UP_TO_DATE_GRACE) > 0)
-              .orElse(true)) {
-        considered.add(m);
-      }
-    }
-    if (considered.isEmpty()) {
-      return condition(type, Conditions.TRUE, Capi.Reasons.NO_REPLICAS, "");
-    }
-    return aggregate(byName(considered), Capi.Conditions.UP_TO_DATE, type,
-        Capi.Reasons.NOT_UP_TO_DATE, Capi.Reasons.UP_TO_DATE_UNKNOWN, Capi.Reasons.UP_TO_DATE);
+    return machineConditions(in).get(1);
   }
 
-  /** {@code Remediating}. */
   static Condition remediating(Observed in) {
-    String type = Capi.Conditions.REMEDIATING;
-    if (!in.machinesListed()) {
-      return internalError(type);
-    }
-    List<Machine> toRemediate = new ArrayList<>();
-    List<Machine> unhealthy = new ArrayList<>();
-    for (Machine m : in.machines()) {
-      if (Machines.isUnhealthyAndOwnerRemediated(m)) {
-        toRemediate.add(m);
-      }
-      if (Machines.isUnhealthy(m)) {
-        unhealthy.add(m);
-      }
-    }
-    if (toRemediate.isEmpty()) {
-      return condition(type, Conditions.FALSE, Capi.Reasons.NOT_REMEDIATING,
-          MachineMessages.unhealthyMachines(unhealthy, "MachineDeployment/MachineSet"));
-    }
-    try {
-      Condition agg = Aggregates.newAggregateCondition(sources(byName(toRemediate)), Capi.Conditions.OWNER_REMEDIATED,
-          AggregateOptions.defaults().withTargetConditionType(type));
-      return condition(type, Conditions.TRUE, Capi.Reasons.REMEDIATING, agg.getMessage());
-    } catch (IllegalArgumentException e) {
-      return internalError(type);
-    }
+    return machineConditions(in).get(2);
   }
 
   /** {@code Deleting}. */
@@ -412,33 +359,6 @@ public final class MachineDeploymentStatuses {
 
   private static Optional<MachineDeploymentRolloutStrategyRollingUpdate> rollingUpdate(MachineDeployment md) {
     return strategy(md).rollingUpdate();
-  }
-
-  private static Condition aggregate(
-      List<Machine> machines, String sourceType, String targetType, String issue, String unknown, String info) {
-    try {
-      return Aggregates.newAggregateCondition(sources(machines), sourceType,
-          AggregateOptions.defaults()
-              .withTargetConditionType(targetType)
-              .withMergeStrategy(DefaultMergeStrategy.builder().reasons(issue, unknown, info).build()));
-    } catch (IllegalArgumentException e) {
-      return internalError(targetType);
-    }
-  }
-
-  private static List<AggregateSource> sources(List<Machine> machines) {
-    List<AggregateSource> out = new ArrayList<>(machines.size());
-    for (Machine m : machines) {
-      out.add(AggregateSource.of(m));
-    }
-    return out;
-  }
-
-  // Upstream reads the Machines from a map (random order); sorting by name makes messages deterministic.
-  private static List<Machine> byName(List<Machine> machines) {
-    List<Machine> sorted = new ArrayList<>(machines);
-    sorted.sort(Comparator.comparing(Machine::name));
-    return sorted;
   }
 
   private static Condition internalError(String type) {

@@ -118,7 +118,7 @@ public final class MachineSetStatuses {
             scalingDown(ms, in, facts),
             machinesReady(in, facts),
             machinesUpToDate(in, facts),
-            remediating(in, facts),
+            remediating(in, facts, "MachineSet"),
             deleting(ms, in, facts))) {
       conditions = Conditions.set(conditions, stamp(c, in.now(), generation));
     }
@@ -373,10 +373,23 @@ public final class MachineSetStatuses {
    * waits for this MachineSet to remediate it; otherwise False, naming the unhealthy Machines left to others.
    */
   static Condition remediating(Observed in) {
-    return remediating(in, facts(in));
+    return remediating(in, facts(in), "MachineSet");
   }
 
-  private static Condition remediating(Observed in, List<Facts> facts) {
+  /**
+   * The conditions a MachineDeployment computes from its Machines exactly as a MachineSet does (upstream has the
+   * same code in both controllers): {@code MachinesReady}, {@code MachinesUpToDate} and {@code Remediating}, in
+   * that order. {@code owners} names who remediates in the {@code Remediating} message (e.g.
+   * {@code MachineDeployment/MachineSet}).
+   */
+  public static List<Condition> machineConditions(List<Machine> machines, boolean machinesListed, Instant now,
+      String owners) {
+    Observed in = new Observed(machines, machinesListed, false, false, List.of(), now);
+    List<Facts> facts = facts(in);
+    return List.of(machinesReady(in, facts), machinesUpToDate(in, facts), remediating(in, facts, owners));
+  }
+
+  private static Condition remediating(Observed in, List<Facts> facts, String owners) {
     String type = Capi.Conditions.REMEDIATING;
     if (!in.machinesListed()) {
       return internalError(type);
@@ -395,7 +408,7 @@ public final class MachineSetStatuses {
     if (toRemediate.isEmpty()) {
       return condition(
           type, Conditions.FALSE, Capi.Reasons.NOT_REMEDIATING,
-          MachineMessages.unhealthyMachines(unhealthy, "MachineSet"));
+          MachineMessages.unhealthyMachines(unhealthy, owners));
     }
     try {
       Condition agg =
