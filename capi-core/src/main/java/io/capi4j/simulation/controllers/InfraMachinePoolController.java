@@ -1,10 +1,8 @@
 package io.capi4j.simulation.controllers;
 
-import io.capi4j.api.core.v1beta2.Capi;
 import io.capi4j.api.core.v1beta2.Machine;
 import io.capi4j.api.core.v1beta2.MachinePool;
 import io.capi4j.cloud.ScalingGroup;
-import io.capi4j.simulation.Meta;
 import io.capi4j.simulation.ObjectKey;
 import io.capi4j.simulation.Reconciler;
 import io.capi4j.spi.CloudAction;
@@ -72,13 +70,8 @@ public final class InfraMachinePoolController implements Reconciler {
         .flatMap(ProviderDescriptor.PoolKind::machineKind).orElse("");
     String poolLabel = KubernetesNames.mustFormatValue(mp.get().name());
     List<Object> infraMachines = machineKind.isEmpty() ? List.of()
-        : ctx.management().list(machineKind).stream()
-            .filter(o -> key.namespace().equals(nsOf(o)) && poolLabel.equals(Meta.meta(o).getLabels() == null ? null
-                : Meta.meta(o).getLabels().get(Capi.MACHINE_POOL_NAME_LABEL)))
-            .toList();
-    List<Machine> machines = ctx.management().list(Machine.class, Machine.KIND).stream()
-        .filter(m -> m.namespace().equals(key.namespace()) && poolLabel.equals(m.labels().get(Capi.MACHINE_POOL_NAME_LABEL)))
-        .toList();
+        : PoolMembers.infraMachines(ctx.management(), machineKind, key.namespace(), poolLabel, true);
+    List<Machine> machines = PoolMembers.machines(ctx.management(), key.namespace(), poolLabel);
     Optional<ScalingGroup> group = ctx.groups().getGroup(groupIds.getOrDefault(key, key.name()));
     PoolObservation obs = PoolObservation.builder()
         .machinePool(mp.get())
@@ -156,10 +149,5 @@ public final class InfraMachinePoolController implements Reconciler {
           return ref.kind().equals(key.kind()) && ref.name().equals(key.name());
         })
         .findFirst();
-  }
-
-  private static String nsOf(Object o) {
-    String ns = Meta.meta(o).getNamespace();
-    return ns == null ? "" : ns;
   }
 }

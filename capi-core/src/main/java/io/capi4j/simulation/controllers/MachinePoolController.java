@@ -75,14 +75,9 @@ public final class MachinePoolController implements Reconciler {
     pool = ctx.management().get(poolKey);
     String poolLabel = KubernetesNames.mustFormatValue(mp.name());
     List<Object> infraMachines = pool.flatMap(Contracts::infrastructureMachineKind)
-        .map(kind -> ctx.management().list(kind).stream()
-            .filter(o -> ns.equals(Meta.meta(o).getNamespace()) && Meta.meta(o).getLabels() != null
-                && poolLabel.equals(Meta.meta(o).getLabels().get(Capi.MACHINE_POOL_NAME_LABEL)))
-            .toList())
+        .map(kind -> PoolMembers.infraMachines(ctx.management(), kind, ns, poolLabel, false))
         .orElse(List.of());
-    List<Machine> machines = ctx.management().list(Machine.class, Machine.KIND).stream()
-        .filter(m -> m.namespace().equals(ns) && poolLabel.equals(m.labels().get(Capi.MACHINE_POOL_NAME_LABEL)))
-        .toList();
+    List<Machine> machines = PoolMembers.machines(ctx.management(), ns, poolLabel);
     Optional<PoolPlan> last = lastPoolPlan.apply(poolKey);
     MachinePoolPlan plan = MachinePoolPlanner.plan(MachinePoolInput.builder()
         .machinePool(mp)
@@ -112,8 +107,9 @@ public final class MachinePoolController implements Reconciler {
     }
     MachinePoolRemediationPlan r = MachinePoolRemediationPlanner.plan(MachinePoolRemediationInput.builder()
         .machinePool(mp.get())
-        .machines(ctx.management().list(Machine.class, Machine.KIND).stream()
-            .filter(m -> m.namespace().equals(key.namespace())).toList())
+        // The planner only looks at the pool's Machines (its label, the MachinePool's namespace).
+        .machines(PoolMembers.machines(ctx.management(), mp.get().namespace(),
+            KubernetesNames.mustFormatValue(mp.get().name())))
         .machinePoolMachines(machinePoolMachines)
         .now(ctx.clock().instant())
         .build());
