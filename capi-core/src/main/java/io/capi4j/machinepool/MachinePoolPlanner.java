@@ -221,7 +221,7 @@ public final class MachinePoolPlanner {
         s.error("failed to get the workload cluster's Nodes to delete them");
         return;
       }
-      for (NodeDeletion d : NodeRefs.retiredNodes(s.status().nodeRefs(), mp.spec().providerIDList(), s.in.nodes(),
+      for (NodeDeletion d : NodeRefs.retiredNodes(s.status().nodeRefs(), mp.spec().providerIDList(), s::nodeByName,
           "the MachinePool is being deleted and its provider ID is no longer in spec.providerIDList")) {
         s.nodeDeletions.add(d);
         s.step("delete: delete Node " + d.nodeName());
@@ -237,7 +237,7 @@ public final class MachinePoolPlanner {
    */
   private static List<Machine> machinesForMachinePool(PlanScope s) {
     List<Machine> out = new ArrayList<>();
-    for (Machine m : PoolMachines.poolMachines(s.in, s.mp)) {
+    for (Machine m : PoolMachines.poolMachines(s)) {
       MachineWrite w = s.updates.get(m.name());
       out.add(w == null ? m : w.machine());
     }

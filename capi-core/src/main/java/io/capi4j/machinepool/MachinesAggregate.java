@@ -25,7 +25,7 @@ final class MachinesAggregate {
   private static final int UNKNOWN = 1;
   private static final int INFO = 2;
 
-  private record Entry(String name, boolean controlPlane, Condition condition, int priority) {}
+  private record Entry(String name, boolean controlPlane, Condition condition, int priority, Instant time) {}
 
   /**
    * The {@code targetType} condition aggregated from the {@code sourceType} condition of {@code machines} (not
@@ -39,9 +39,11 @@ final class MachinesAggregate {
           .orElse(Conditions.of(sourceType, Conditions.UNKNOWN, "NotYetReported",
               "Condition " + sourceType + " not yet reported", null));
       int priority = Conditions.TRUE.equals(c.getStatus()) ? INFO : Conditions.FALSE.equals(c.getStatus()) ? ISSUE : UNKNOWN;
-      entries.add(new Entry(m.name(), m.labels().containsKey(Capi.MACHINE_CONTROL_PLANE_LABEL), c, priority));
+      // The sort key, parsed once per entry rather than at every comparison.
+      Instant time = Conditions.parseTime(c.getLastTransitionTime()).orElse(Instant.MIN);
+      entries.add(new Entry(m.name(), m.labels().containsKey(Capi.MACHINE_CONTROL_PLANE_LABEL), c, priority, time));
     }
-    entries.sort(Comparator.comparing(e -> Conditions.parseTime(e.condition().getLastTransitionTime()).orElse(Instant.MIN)));
+    entries.sort(Comparator.comparing(Entry::time));
     List<Entry> issues = entries.stream().filter(e -> e.priority() == ISSUE).toList();
     List<Entry> unknowns = entries.stream().filter(e -> e.priority() == UNKNOWN).toList();
     List<Entry> infos = entries.stream().filter(e -> e.priority() == INFO).toList();

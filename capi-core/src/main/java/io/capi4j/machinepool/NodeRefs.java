@@ -37,6 +37,15 @@ final class NodeRefs {
    */
   static Optional<Result> getNodeReferences(List<String> providerIDList, int minReadySeconds,
       Map<String, Node> nodeRefMap, Instant now) {
+    return getNodeReferences(providerIDList, minReadySeconds, nodeRefMap, now, List.of());
+  }
+
+  /**
+   * {@link #getNodeReferences(List, int, Map, Instant)}, reusing the references of {@code previous} that equal the
+   * ones it would build (same position, same Node): the same result, without a new reference per Node per reconcile.
+   */
+  static Optional<Result> getNodeReferences(List<String> providerIDList, int minReadySeconds,
+      Map<String, Node> nodeRefMap, Instant now, List<ObjectReference> previous) {
     int ready = 0;
     int available = 0;
     List<ObjectReference> refs = new ArrayList<>();
@@ -54,8 +63,11 @@ final class NodeRefs {
           available++;
         }
       }
-      refs.add(new ObjectReferenceBuilder().withApiVersion("v1").withKind("Node").withName(Nodes.name(node))
-          .withUid(Nodes.uid(node)).build());
+      String name = Nodes.name(node);
+      String uid = Nodes.uid(node);
+      ObjectReference prior = refs.size() < previous.size() ? previous.get(refs.size()) : null;
+      refs.add(prior != null && isNodeReference(prior, name, uid) ? prior
+          : new ObjectReferenceBuilder().withApiVersion("v1").withKind("Node").withName(name).withUid(uid).build());
     }
     if (refs.isEmpty() && !providerIDList.isEmpty()) {
       return Optional.empty();
@@ -64,14 +76,57 @@ final class NodeRefs {
   }
 
   /**
+   * Whether {@code r} equals {@code new ObjectReferenceBuilder().withApiVersion("v1").withKind("Node")
+   * .withName(name).withUid(uid).build()}: those four fields, nothing else (an empty map of extra properties).
+   */
+  static boolean isNodeReference(ObjectReference r, String name, String uid) {
+    return "v1".equals(r.getApiVersion()) && "Node".equals(r.getKind()) && name.equals(r.getName())
+        && uid.equals(r.getUid()) && r.getFieldPath() == null && r.getNamespace() == null
+        && r.getResourceVersion() == null && r.getAdditionalProperties() != null
+        && r.getAdditionalProperties().isEmpty();
+  }
+
+  /**
+   * The Ready and available counts of {@link #getNodeReferences(List, int, Map, Instant)} (0 and 0 where it
+   * returns empty), without building the references.
+   */
+  static int[] countReadyAndAvailable(List<String> providerIDList, int minReadySeconds, Map<String, Node> nodeRefMap,
+      Instant now) {
+    int ready = 0;
+    int available = 0;
+    for (String id : providerIDList) {
+      if (id.isEmpty()) {
+        continue;
+      }
+      Node node = nodeRefMap.get(id);
+      if (node != null && Nodes.isReady(node)) {
+        ready++;
+        if (Nodes.isAvailable(node, minReadySeconds, now)) {
+          available++;
+        }
+      }
+    }
+    return new int[] {ready, available};
+  }
+
+  /**
    * {@code deleteRetiredNodes}: the Nodes of {@code nodeRefs} whose provider ID is no longer in
    * {@code providerIDList} (Nodes without a provider ID, or not found, are skipped).
    */
   static List<NodeDeletion> retiredNodes(List<ObjectReference> nodeRefs, List<String> providerIDList, List<Node> nodes,
       String why) {
+    return retiredNodes(nodeRefs, providerIDList, name -> Nodes.byName(nodes, name), why);
+  }
+
+  /** {@link #retiredNodes(List, List, List, String)} with the Nodes looked up by name ({@code Nodes.byName}). */
+  static List<NodeDeletion> retiredNodes(List<ObjectReference> nodeRefs, List<String> providerIDList,
+      java.util.function.Function<String, Optional<Node>> nodeByName, String why) {
+    if (nodeRefs.isEmpty()) {
+      return List.of();
+    }
     Map<String, Node> byProviderID = new LinkedHashMap<>();
     for (ObjectReference ref : nodeRefs) {
-      Optional<Node> node = Nodes.byName(nodes, ref.getName() == null ? "" : ref.getName());
+      Optional<Node> node = nodeByName.apply(ref.getName() == null ? "" : ref.getName());
       if (node.isEmpty() || Nodes.providerID(node.get()).isEmpty()) {
         continue;
       }
@@ -99,7 +154,7 @@ final class NodeRefs {
       if (s.nodeRefMap != null) {
         boolean valid = true;
         for (ObjectReference ref : nodeRefs) {
-          Optional<Node> n = s.nodeRefMap.values().stream().filter(x -> Nodes.name(x).equals(ref.getName())).reduce((a, b) -> b);
+          Optional<Node> n = ref.getName() == null ? Optional.empty() : s.nodeRefMapByName(ref.getName());
           if (n.isEmpty() || !Nodes.uid(n.get()).equals(ref.getUid() == null ? "" : ref.getUid())) {
             valid = false;
             break;
@@ -122,7 +177,7 @@ final class NodeRefs {
       s.error("failed to get Node references");
       return Optional.empty();
     }
-    for (NodeDeletion d : retiredNodes(nodeRefs, ids, s.in.nodes(),
+    for (NodeDeletion d : retiredNodes(nodeRefs, ids, s::nodeByName,
         "retired: its provider ID is no longer in spec.providerIDList")) {
       s.nodeDeletions.add(d);
       s.step("nodes: delete Node " + d.nodeName() + " (" + d.providerID() + "): " + d.reason());
@@ -132,7 +187,7 @@ final class NodeRefs {
       return Optional.empty();
     }
     int minReadySeconds = mp.spec().templateOrEmpty().specOrEmpty().minReadySeconds().orElse(0);
-    Optional<Result> result = getNodeReferences(ids, minReadySeconds, s.nodeRefMap, s.in.now());
+    Optional<Result> result = getNodeReferences(ids, minReadySeconds, s.nodeRefMap, s.in.now(), nodeRefs);
     if (result.isEmpty()) {
       s.step("nodes: " + ERR_NO_AVAILABLE_NODES + ": wait for a Node event (no requeue)");
       return Optional.empty();
@@ -166,7 +221,7 @@ final class NodeRefs {
     desired.put(Capi.OWNER_KIND_ANNOTATION, MachinePool.KIND);
     desired.put(Capi.OWNER_NAME_ANNOTATION, s.mp.name());
     for (ObjectReference ref : refs) {
-      Optional<Node> node = Nodes.byName(s.in.nodes(), ref.getName());
+      Optional<Node> node = ref.getName() == null ? Optional.empty() : s.nodeByName(ref.getName());
       if (node.isEmpty()) {
         continue;
       }

@@ -49,9 +49,56 @@ final class PlanScope {
   boolean removeFinalizer;
   Duration requeue;
 
+  // Derived once per plan rather than once per object (see the accessors).
+  /** {@code KubernetesNames.mustFormatValue} of the MachinePool's name: the value of its Machines' pool label. */
+  final String poolLabel;
+  private Object infraMachinesPool;
+  private String infraMachinesKind;
+  private List<PoolMachines.InfraMachine> infraMachines;
+  private Map<String, Node> nodesByName;
+  private Map<String, Node> nodeRefMapByName;
+  private Map<String, Node> nodeRefMapByNameOf;
+
   PlanScope(MachinePoolInput in) {
     this.in = in;
     this.mp = in.machinePool();
+    this.poolLabel = io.capi4j.util.KubernetesNames.mustFormatValue(in.machinePool().name());
+  }
+
+  /**
+   * {@link PoolMachines#infraMachines} of this InfraMachinePool and kind, computed once: it depends only on them,
+   * the input and the MachinePool's namespace, name and cluster name, which planning never changes.
+   */
+  List<PoolMachines.InfraMachine> infraMachines(Object infraPool, String kind) {
+    if (infraMachines == null || infraMachinesPool != infraPool || !infraMachinesKind.equals(kind)) {
+      infraMachines = PoolMachines.selectInfraMachines(this, infraPool, kind);
+      infraMachinesPool = infraPool;
+      infraMachinesKind = kind;
+    }
+    return infraMachines;
+  }
+
+  /** The first Node of the input with this name ({@code Nodes.byName} over the input's Nodes). */
+  Optional<Node> nodeByName(String name) {
+    if (nodesByName == null) {
+      nodesByName = new java.util.HashMap<>();
+      for (Node n : in.nodes()) {
+        nodesByName.putIfAbsent(Nodes.name(n), n);
+      }
+    }
+    return Optional.ofNullable(nodesByName.get(name));
+  }
+
+  /** The last Node of {@link #nodeRefMap} (in its order) with this name; {@code nodeRefMap} must be set. */
+  Optional<Node> nodeRefMapByName(String name) {
+    if (nodeRefMapByName == null || nodeRefMapByNameOf != nodeRefMap) {
+      nodeRefMapByName = new java.util.HashMap<>();
+      for (Node n : nodeRefMap.values()) {
+        nodeRefMapByName.put(Nodes.name(n), n);
+      }
+      nodeRefMapByNameOf = nodeRefMap;
+    }
+    return Optional.ofNullable(nodeRefMapByName.get(name));
   }
 
   void step(String s) {

@@ -44,27 +44,86 @@ final class PoolMachines {
   static final String INSTANCE_UP_TO_DATE_UNKNOWN =
       "The infrastructure provider does not report whether the instance is on the MachinePool's latest model";
 
+  /**
+   * One InfraMachine of the pool with the contract fields the planner reads of it, each read once per plan:
+   * {@code metadata.name}, {@code kind}, the group of its {@code apiVersion}, and (on first use) {@code spec.providerID}.
+   */
+  static final class InfraMachine {
+    final Object object;
+    final String name;
+    final String kind;
+    final String group;
+    private Optional<String> providerID;
+
+    InfraMachine(Object object, String kind, String group) {
+      this.object = object;
+      this.name = name(object);
+      this.kind = kind;
+      this.group = group;
+    }
+
+    /** {@code Contracts.providerID}. */
+    Optional<String> providerID() {
+      if (providerID == null) {
+        providerID = Contracts.providerID(object);
+      }
+      return providerID;
+    }
+  }
+
   /** The InfraMachines of the pool, as upstream's label-selected list of {@code <infrastructureMachineKind>}. */
-  static List<Object> infraMachines(PlanScope s, Object infraPool, String kind) {
+  static List<InfraMachine> infraMachines(PlanScope s, Object infraPool, String kind) {
+    return s.infraMachines(infraPool, kind);
+  }
+
+  /** {@link #infraMachines}, computed (see {@link PlanScope#infraMachines}, which keeps it for the plan). */
+  static List<InfraMachine> selectInfraMachines(PlanScope s, Object infraPool, String kind) {
     String apiVersion = Contracts.string(infraPool, "apiVersion").orElse("");
     String group = GroupVersionKind.of(apiVersion, kind).group();
-    List<Object> out = new ArrayList<>();
+    GroupOf groups = new GroupOf();
+    String namespace = s.mp.namespace();
+    String clusterName = s.mp.spec().clusterName();
+    List<InfraMachine> out = new ArrayList<>();
     for (Object o : s.in.infraMachines()) {
       String k = Contracts.string(o, "kind").orElse("");
-      String g = GroupVersionKind.of(Contracts.string(o, "apiVersion").orElse(""), k).group();
-      if (k.equals(kind) && g.equals(group) && namespace(o).equals(s.mp.namespace()) && hasPoolLabels(s.mp, labels(o))) {
-        out.add(o);
+      if (!k.equals(kind)) {
+        continue;
+      }
+      String g = groups.of(Contracts.string(o, "apiVersion").orElse(""));
+      if (g.equals(group) && namespace(o).equals(namespace) && hasPoolLabels(s.poolLabel, clusterName, labels(o))) {
+        out.add(new InfraMachine(o, k, g));
       }
     }
-    return out;
+    return java.util.Collections.unmodifiableList(out);
+  }
+
+  /** {@code GroupVersionKind.of(apiVersion, kind).group()} (the group depends on the apiVersion only), remembered. */
+  static final class GroupOf {
+    private String apiVersion;
+    private String group;
+
+    String of(String apiVersion) {
+      if (!apiVersion.equals(this.apiVersion)) {
+        this.group = GroupVersionKind.of(apiVersion, "").group();
+        this.apiVersion = apiVersion;
+      }
+      return group;
+    }
   }
 
   /** Upstream's {@code getMachinesForMachinePool}: labelled for the pool, and not controlled by another owner. */
-  static List<Machine> poolMachines(MachinePoolInput in, MachinePool mp) {
-    return in.machines().stream()
-        .filter(m -> m.namespace().equals(mp.namespace()) && hasPoolLabels(mp, m.labels()))
-        .filter(m -> controller(m.metadata()).map(o -> isPoolOwner(o, mp)).orElse(true))
-        .toList();
+  static List<Machine> poolMachines(PlanScope s) {
+    MachinePool mp = s.mp;
+    String namespace = mp.namespace();
+    String clusterName = mp.spec().clusterName();
+    List<Machine> out = new ArrayList<>();
+    for (Machine m : s.in.machines()) {
+      if (m.namespace().equals(namespace) && hasPoolLabels(s.poolLabel, clusterName, m.labels())
+          && controller(m.metadata()).map(o -> isPoolOwner(o, mp)).orElse(true)) {
+        out.add(m);
+      }
+    }
+    return java.util.Collections.unmodifiableList(out);
   }
 
   /** {@code reconcileMachines}: one Machine per InfraMachine, created or patched. */
@@ -73,18 +132,26 @@ final class PoolMachines {
     if (kind.isEmpty()) {
       return;
     }
-    List<Object> infraMachines = infraMachines(s, infraPool, kind.get());
-    Map<String, Machine> byInfraName = new LinkedHashMap<>();
+    List<InfraMachine> infraMachines = infraMachines(s, infraPool, kind.get());
+    Map<String, Machine> byInfraName = new java.util.HashMap<>();
+    String namespace = s.mp.namespace();
+    String clusterName = s.mp.spec().clusterName();
     for (Machine m : s.in.machines()) {
-      if (m.namespace().equals(s.mp.namespace()) && hasPoolLabels(s.mp, m.labels())) {
-        byInfraName.put(m.spec().infrastructureRefOrEmpty().name(), m);
+      if (m.namespace().equals(namespace) && hasPoolLabels(s.poolLabel, clusterName, m.labels())) {
+        byInfraName.put(m.spec().infrastructureRef().map(ContractVersionedObjectReference::name).orElse(""), m);
       }
     }
-    for (Object im : infraMachines) {
-      String name = name(im);
-      Optional<String> providerID = Contracts.providerID(im);
+    Unchanged unchanged = new Unchanged(s);
+    for (InfraMachine entry : infraMachines) {
+      Object im = entry.object;
+      String name = entry.name;
+      Optional<String> providerID = entry.providerID();
       Node node = s.nodeRefMap == null ? null : providerID.map(s.nodeRefMap::get).orElse(null);
       Machine existing = byInfraName.get(name);
+      if (existing != null && unchanged.test(entry, existing, node)) {
+        assert desiredMachine(s.mp, im, existing, node).equals(existing) : "Unchanged is wrong about " + name;
+        continue; // desiredMachine would equal existing
+      }
       Machine desired = desiredMachine(s.mp, im, existing, node);
       if (existing == null) {
         s.creates.put(desired.name(), new MachineWrite(desired,
@@ -111,16 +178,16 @@ final class PoolMachines {
     if (kind.isEmpty()) {
       return;
     }
-    Map<String, Object> infraByName = new LinkedHashMap<>();
-    for (Object im : infraMachines(s, s.infraMachinePool, kind.get())) {
-      infraByName.put(name(im), im);
+    Map<String, InfraMachine> infraByName = new java.util.HashMap<>();
+    for (InfraMachine im : infraMachines(s, s.infraMachinePool, kind.get())) {
+      infraByName.put(im.name, im);
     }
     for (Machine m : s.machines) {
       if (m.isDeleting()) {
         continue;
       }
       String infraName = m.spec().infrastructureRefOrEmpty().name();
-      Object im = infraByName.get(infraName);
+      InfraMachine im = infraByName.get(infraName);
       if (im == null) {
         if (s.in.options().deleteOrphanMachines() && !s.creates.containsKey(m.name())) {
           String reason = "its " + kind.get() + " " + infraName + " no longer exists (capi4j deletes orphan"
@@ -131,7 +198,7 @@ final class PoolMachines {
         continue;
       }
       if (m.annotations().containsKey(Capi.DELETE_MACHINE_ANNOTATION)) {
-        String providerID = !m.spec().providerID().isEmpty() ? m.spec().providerID() : Contracts.providerID(im).orElse("");
+        String providerID = !m.spec().providerID().isEmpty() ? m.spec().providerID() : im.providerID().orElse("");
         String reason = "Machine " + m.name() + " carries " + Capi.DELETE_MACHINE_ANNOTATION
             + ": the pool provider removes this instance before any other";
         s.removals.add(new InstanceRemoval(m.name(), infraName, providerID, reason));
@@ -145,37 +212,54 @@ final class PoolMachines {
    * the Machine is being deleted; {@link StatusPolicy#TRUTHFUL} asks the provider's instance report instead.
    */
   static void setUpToDate(PlanScope s) {
-    Map<String, PoolInstance> instances = new LinkedHashMap<>();
-    s.in.poolInstances().ifPresent(l -> l.forEach(i -> instances.put(i.providerID(), i)));
-    Map<String, String> infraProviderIDs = new LinkedHashMap<>();
-    if (s.infraMachinePool != null) {
-      Contracts.infrastructureMachineKind(s.infraMachinePool).ifPresent(k -> infraMachines(s, s.infraMachinePool, k)
-          .forEach(im -> Contracts.providerID(im).ifPresent(p -> infraProviderIDs.put(name(im), p))));
-    }
+    // Built on first use: most reconciles need neither.
+    Map<String, PoolInstance> instances = new java.util.HashMap<>();
+    boolean[] instancesBuilt = {false};
+    Map<String, String> infraProviderIDs = new java.util.HashMap<>();
+    boolean[] infraProviderIDsBuilt = {false};
     boolean truthful = s.in.options().statusPolicy() == StatusPolicy.TRUTHFUL;
-    List<Machine> updated = new ArrayList<>();
+    // The condition of each verdict, with this reconcile's time, is the same for every Machine.
+    Condition[] verdicts = new Condition[4];
+    List<Machine> updated = new ArrayList<>(s.machines.size());
     for (Machine m : s.machines) {
-      Condition c;
+      int verdict;
       if (m.isDeleting()) {
-        c = Conditions.of(Capi.Conditions.UP_TO_DATE, Conditions.FALSE, Capi.Reasons.NOT_UP_TO_DATE,
-            MACHINE_IS_BEING_DELETED, s.in.now());
+        verdict = 0;
       } else if (!truthful) {
-        c = Conditions.of(Capi.Conditions.UP_TO_DATE, Conditions.TRUE, Capi.Reasons.UP_TO_DATE, "", s.in.now());
+        verdict = 1;
       } else {
-        String providerID = !m.spec().providerID().isEmpty() ? m.spec().providerID()
-            : infraProviderIDs.getOrDefault(m.spec().infrastructureRefOrEmpty().name(), "");
-        Optional<Boolean> upToDate = Optional.ofNullable(instances.get(providerID)).flatMap(PoolInstance::upToDate);
-        if (upToDate.isEmpty()) {
-          c = Conditions.of(Capi.Conditions.UP_TO_DATE, Conditions.UNKNOWN, Capi.Reasons.UP_TO_DATE_UNKNOWN,
-              INSTANCE_UP_TO_DATE_UNKNOWN, s.in.now());
-        } else if (upToDate.get()) {
-          c = Conditions.of(Capi.Conditions.UP_TO_DATE, Conditions.TRUE, Capi.Reasons.UP_TO_DATE, "", s.in.now());
-        } else {
-          c = Conditions.of(Capi.Conditions.UP_TO_DATE, Conditions.FALSE, Capi.Reasons.NOT_UP_TO_DATE,
-              INSTANCE_NOT_UP_TO_DATE, s.in.now());
+        String providerID = m.spec().providerID();
+        if (providerID.isEmpty()) {
+          if (!infraProviderIDsBuilt[0]) {
+            infraProviderIDsBuilt[0] = true;
+            if (s.infraMachinePool != null) {
+              Contracts.infrastructureMachineKind(s.infraMachinePool).ifPresent(k -> infraMachines(s,
+                  s.infraMachinePool, k).forEach(im -> im.providerID()
+                      .ifPresent(p -> infraProviderIDs.put(im.name, p))));
+            }
+          }
+          providerID = infraProviderIDs.getOrDefault(
+              m.spec().infrastructureRef().map(ContractVersionedObjectReference::name).orElse(""), "");
         }
+        if (!instancesBuilt[0]) {
+          instancesBuilt[0] = true;
+          s.in.poolInstances().ifPresent(l -> l.forEach(i -> instances.put(i.providerID(), i)));
+        }
+        Optional<Boolean> upToDate = Optional.ofNullable(instances.get(providerID)).flatMap(PoolInstance::upToDate);
+        verdict = upToDate.isEmpty() ? 2 : upToDate.get() ? 1 : 3;
       }
-      MachineStatus st = m.status().orElse(MachineStatus.builder().build());
+      if (verdicts[verdict] == null) {
+        verdicts[verdict] = upToDateCondition(verdict, s.in.now());
+      }
+      MachineStatus st = m.status().orElse(null);
+      if (st != null && Conditions.setKeeps(st.conditions(), verdicts[verdict])) {
+        updated.add(m); // Conditions.set would give back an equal list
+        continue;
+      }
+      if (st == null) {
+        st = MachineStatus.builder().build();
+      }
+      Condition c = upToDateCondition(verdict, s.in.now());
       List<Condition> conds = Conditions.set(st.conditions(), c);
       if (conds.equals(st.conditions())) {
         updated.add(m);
@@ -198,6 +282,101 @@ final class PoolMachines {
     s.machines = List.copyOf(updated);
   }
 
+  /** The empty bootstrap {@link #desiredMachine} sets. */
+  private static final Optional<Bootstrap> NO_BOOTSTRAP = Optional.of(Bootstrap.builder().dataSecretName("").build());
+
+  /**
+   * Tells, without building it, that {@link #desiredMachine} of an existing Machine would equal that Machine: the
+   * fields it sets already hold what it would set them to. When this says false the Machine may still be up to
+   * date: build it and compare.
+   */
+  static final class Unchanged {
+    private final MachinePool mp;
+    private final String poolLabel;
+    private final String clusterName;
+    private final Map<String, String> templateLabels;
+    private final Map<String, String> templateAnnotations;
+    private final OwnerReference owner;
+
+    Unchanged(PlanScope s) {
+      this.mp = s.mp;
+      this.poolLabel = s.poolLabel;
+      this.clusterName = s.mp.spec().clusterName();
+      TemplateMeta tmeta = s.mp.spec().templateOrEmpty().metadataOrEmpty();
+      this.templateLabels = tmeta.labels();
+      this.templateAnnotations = tmeta.annotations();
+      this.owner = poolOwner(s.mp);
+    }
+
+    boolean test(InfraMachine infraMachine, Machine existing, Node node) {
+      ObjectMeta meta = existing.metadata();
+      if (meta.getName() == null || !java.util.Objects.equals(meta.getNamespace(), mp.namespace())) {
+        return false;
+      }
+      // Labels: the existing ones, then the template's, then the pool and cluster labels.
+      Map<String, String> labels = meta.getLabels();
+      if (labels == null || !poolLabel.equals(labels.get(Capi.MACHINE_POOL_NAME_LABEL))
+          || !clusterName.equals(labels.get(Capi.CLUSTER_NAME_LABEL))) {
+        return false;
+      }
+      for (Map.Entry<String, String> e : templateLabels.entrySet()) {
+        if (!e.getKey().equals(Capi.MACHINE_POOL_NAME_LABEL) && !e.getKey().equals(Capi.CLUSTER_NAME_LABEL)
+            && !e.getValue().equals(labels.get(e.getKey()))) {
+          return false;
+        }
+      }
+      Map<String, String> annotations = meta.getAnnotations();
+      if (annotations == null) {
+        return false;
+      }
+      for (Map.Entry<String, String> e : templateAnnotations.entrySet()) {
+        if (!e.getValue().equals(annotations.get(e.getKey()))) {
+          return false;
+        }
+      }
+      // Owners: the others in order, then the pool's controller reference last.
+      List<OwnerReference> owners = meta.getOwnerReferences();
+      if (owners == null || owners.isEmpty() || !owner.equals(owners.get(owners.size() - 1))) {
+        return false;
+      }
+      for (int i = 0; i < owners.size() - 1; i++) {
+        OwnerReference o = owners.get(i);
+        if (MachinePool.KIND.equals(o.getKind()) && mp.name().equals(o.getName())) {
+          return false;
+        }
+      }
+      MachineSpec spec = existing.spec();
+      String version = node == null ? "" : Nodes.kubeletVersion(node);
+      if (!spec.clusterName().equals(clusterName) || !spec.version().equals(version)
+          || !spec.bootstrap().equals(NO_BOOTSTRAP) || spec.infrastructureRef().isEmpty()) {
+        return false;
+      }
+      // ContractVersionedObjectReference.of(group, kind, name): those three, no unknown fields.
+      ContractVersionedObjectReference ref = spec.infrastructureRef().get();
+      return ref.name().equals(infraMachine.name) && ref.kind().equals(infraMachine.kind)
+          && ref.apiGroup().equals(infraMachine.group) && ref.unknownFields().isEmpty();
+    }
+  }
+
+  /** The MachinePool's controller owner reference on its Machines. */
+  private static OwnerReference poolOwner(MachinePool mp) {
+    return new OwnerReferenceBuilder().withApiVersion(Capi.API_VERSION).withKind(MachinePool.KIND)
+        .withName(mp.name()).withUid(mp.metadata().getUid()).withController(true).withBlockOwnerDeletion(true).build();
+  }
+
+  /** The {@code UpToDate} condition: 0 being deleted, 1 up to date, 2 unknown, 3 not on the latest model. */
+  private static Condition upToDateCondition(int verdict, java.time.Instant now) {
+    return switch (verdict) {
+      case 0 -> Conditions.of(Capi.Conditions.UP_TO_DATE, Conditions.FALSE, Capi.Reasons.NOT_UP_TO_DATE,
+          MACHINE_IS_BEING_DELETED, now);
+      case 1 -> Conditions.of(Capi.Conditions.UP_TO_DATE, Conditions.TRUE, Capi.Reasons.UP_TO_DATE, "", now);
+      case 2 -> Conditions.of(Capi.Conditions.UP_TO_DATE, Conditions.UNKNOWN, Capi.Reasons.UP_TO_DATE_UNKNOWN,
+          INSTANCE_UP_TO_DATE_UNKNOWN, now);
+      default -> Conditions.of(Capi.Conditions.UP_TO_DATE, Conditions.FALSE, Capi.Reasons.NOT_UP_TO_DATE,
+          INSTANCE_NOT_UP_TO_DATE, now);
+    };
+  }
+
   /** {@code computeDesiredMachine}, merged into the existing Machine as server-side apply would. */
   static Machine desiredMachine(MachinePool mp, Object infraMachine, Machine existing, Node node) {
     String name = name(infraMachine);
@@ -214,8 +393,7 @@ final class PoolMachines {
     Map<String, String> annotations = new LinkedHashMap<>(existing == null ? Map.of() : existing.annotations());
     annotations.putAll(tmeta.annotations());
 
-    OwnerReference owner = new OwnerReferenceBuilder().withApiVersion(Capi.API_VERSION).withKind(MachinePool.KIND)
-        .withName(mp.name()).withUid(mp.metadata().getUid()).withController(true).withBlockOwnerDeletion(true).build();
+    OwnerReference owner = poolOwner(mp);
     List<OwnerReference> owners = new ArrayList<>();
     if (existing != null && existing.metadata().getOwnerReferences() != null) {
       for (OwnerReference o : existing.metadata().getOwnerReferences()) {
@@ -240,8 +418,13 @@ final class PoolMachines {
   }
 
   static boolean hasPoolLabels(MachinePool mp, Map<String, String> labels) {
-    return KubernetesNames.mustFormatValue(mp.name()).equals(labels.get(Capi.MACHINE_POOL_NAME_LABEL))
-        && mp.spec().clusterName().equals(labels.get(Capi.CLUSTER_NAME_LABEL));
+    return hasPoolLabels(KubernetesNames.mustFormatValue(mp.name()), mp.spec().clusterName(), labels);
+  }
+
+  /** {@link #hasPoolLabels(MachinePool, Map)} with the pool label's value already formatted. */
+  static boolean hasPoolLabels(String poolLabel, String clusterName, Map<String, String> labels) {
+    return poolLabel.equals(labels.get(Capi.MACHINE_POOL_NAME_LABEL))
+        && clusterName.equals(labels.get(Capi.CLUSTER_NAME_LABEL));
   }
 
   private static Optional<OwnerReference> controller(ObjectMeta meta) {

@@ -80,10 +80,10 @@ final class PoolStatus {
     MachinePoolStatus st = s.status();
     if (s.nodeRefMap != null) {
       int minReadySeconds = s.mp.spec().templateOrEmpty().specOrEmpty().minReadySeconds().orElse(0);
-      Optional<NodeRefs.Result> r =
-          NodeRefs.getNodeReferences(s.mp.spec().providerIDList(), minReadySeconds, s.nodeRefMap, s.in.now());
-      st = st.withReadyReplicas(r.map(NodeRefs.Result::ready).orElse(0))
-          .withAvailableReplicas(r.map(NodeRefs.Result::available).orElse(0));
+      // getNodeReferences' counts (0 and 0 when it finds no Node), without its references.
+      int[] r = NodeRefs.countReadyAndAvailable(s.mp.spec().providerIDList(), minReadySeconds, s.nodeRefMap,
+          s.in.now());
+      st = st.withReadyReplicas(r[0]).withAvailableReplicas(r[1]);
     }
     if (s.in.poolInstances().isPresent()) {
       int upToDate = (int) s.in.poolInstances().get().stream()
@@ -226,11 +226,12 @@ final class PoolStatus {
   }
 
   static Condition machinesUpToDate(List<Machine> machines, Instant now) {
+    Instant tenSecondsAgo = now.minusSeconds(10);
     List<Machine> considered = machines.stream().filter(m -> {
       boolean has = Conditions.get(m.status().map(MachineStatus::conditions).orElse(List.of()),
           Capi.Conditions.UP_TO_DATE).isPresent();
-      Optional<Instant> created = Conditions.parseTime(m.metadata().getCreationTimestamp());
-      return has || created.map(c -> !c.isAfter(now.minusSeconds(10))).orElse(true);
+      return has || Conditions.parseTime(m.metadata().getCreationTimestamp())
+          .map(c -> !c.isAfter(tenSecondsAgo)).orElse(true);
     }).toList();
     if (considered.isEmpty()) {
       return Conditions.of(Capi.Conditions.MACHINES_UP_TO_DATE, Conditions.TRUE, Capi.Reasons.NO_REPLICAS, "", now);
