@@ -435,31 +435,51 @@ public final class AzureMachinePoolPlanner implements PoolPlanner {
           return Optional.of(machines.get(r.getName()));
         }
       }
-      return machines.values().stream()
-          .filter(m -> m.spec().infrastructureRefOrEmpty().kind().equals(AzureMachinePoolMachine.KIND)
-              && m.spec().infrastructureRefOrEmpty().name().equals(a.name()))
-          .findFirst();
+      if (machinesByInfraName == null) {
+        // The first Machine (in the observation's order) whose infrastructureRef names each AMPM.
+        machinesByInfraName = new java.util.HashMap<>();
+        for (Machine m : machines.values()) {
+          m.spec().infrastructureRef().filter(r -> r.kind().equals(AzureMachinePoolMachine.KIND))
+              .ifPresent(r -> machinesByInfraName.putIfAbsent(r.name(), m));
+        }
+      }
+      return Optional.ofNullable(machinesByInfraName.get(a.name()));
     }
+
+    private Map<String, Machine> machinesByInfraName;
 
     /** The AMPM controller's status: VM state, Node readiness (only when the Node is found), model. */
     AzureMachinePoolMachine refresh(AzureMachinePoolMachine a, Optional<Instance> inst, Image desiredImage) {
+      // The status's withers give back the same status for an equal value, except for the conditions and the node
+      // reference: those are replaced only when they would change, so that an AMPM whose status holds costs no copy.
       AzureMachinePoolMachineStatus st = a.status().orElse(AzureMachinePoolMachineStatus.builder().build());
       if (inst.isPresent()) {
         String ps = VmssCloudModel.provisioningState(inst.get().state());
         st = st.withProvisioningState(ps)
-            .withLatestModelApplied(VmssCloudModel.image(inst.get().modelAttributes()).equals(desiredImage))
-            .withConditions(Conditions.set(st.conditions(), vmRunning(ps)));
+            .withLatestModelApplied(VmssCloudModel.image(inst.get().modelAttributes()).equals(desiredImage));
+        if (!Conditions.setKeeps(st.conditions(), vmRunningOnce(ps))) {
+          st = st.withConditions(Conditions.set(st.conditions(), vmRunning(ps)));
+        }
       }
       Node node = nodes.get(a.spec().providerID());
       if (node != null) {
-        st = st.withReady(isReady(node))
-            .withNodeRef(new ObjectReferenceBuilder().withApiVersion("v1").withKind("Node")
-                .withName(node.getMetadata().getName()).build())
-            .withVersion(node.getStatus() == null || node.getStatus().getNodeInfo() == null
-                || node.getStatus().getNodeInfo().getKubeletVersion() == null
-                ? st.version() : node.getStatus().getNodeInfo().getKubeletVersion());
+        String name = node.getMetadata().getName();
+        st = st.withReady(isReady(node));
+        if (st.nodeRef().filter(r -> isNodeReference(r, name)).isEmpty()) {
+          st = st.withNodeRef(new ObjectReferenceBuilder().withApiVersion("v1").withKind("Node").withName(name).build());
+        }
+        st = st.withVersion(node.getStatus() == null || node.getStatus().getNodeInfo() == null
+            || node.getStatus().getNodeInfo().getKubeletVersion() == null
+            ? st.version() : node.getStatus().getNodeInfo().getKubeletVersion());
       }
       return a.status().isPresent() && a.status().get().equals(st) ? a : a.withStatus(st);
+    }
+
+    /** {@link #vmRunning} of this reconcile, built once per provisioning state (to compare with, never stored). */
+    private final Map<String, Condition> vmRunningByState = new java.util.HashMap<>();
+
+    Condition vmRunningOnce(String provisioningState) {
+      return vmRunningByState.computeIfAbsent(provisioningState, this::vmRunning);
     }
 
     AzureMachinePoolMachine newMachine(MachineSyncPlan.NewPoolMachine n, Instance inst) {
@@ -611,8 +631,25 @@ public final class AzureMachinePoolPlanner implements PoolPlanner {
   }
 
   static boolean isReady(Node n) {
-    return n.getStatus() != null && n.getStatus().getConditions() != null && n.getStatus().getConditions().stream()
-        .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+    if (n.getStatus() == null || n.getStatus().getConditions() == null) {
+      return false;
+    }
+    for (io.fabric8.kubernetes.api.model.NodeCondition c : n.getStatus().getConditions()) {
+      if ("Ready".equals(c.getType()) && "True".equals(c.getStatus())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether {@code r} equals {@code new ObjectReferenceBuilder().withApiVersion("v1").withKind("Node")
+   * .withName(name).build()}: those three fields, nothing else.
+   */
+  static boolean isNodeReference(io.fabric8.kubernetes.api.model.ObjectReference r, String name) {
+    return "v1".equals(r.getApiVersion()) && "Node".equals(r.getKind()) && java.util.Objects.equals(name, r.getName())
+        && r.getFieldPath() == null && r.getNamespace() == null && r.getResourceVersion() == null
+        && r.getUid() == null && r.getAdditionalProperties() != null && r.getAdditionalProperties().isEmpty();
   }
 
   /** A short description of an image for reasons. */
