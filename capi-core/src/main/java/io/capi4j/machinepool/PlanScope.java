@@ -35,6 +35,10 @@ final class PlanScope {
   boolean infraMachinePoolNotFound;
   /** Upstream's {@code s.machines}: the pool's Machines, with the conditions this plan sets. */
   List<Machine> machines = List.of();
+  private List<MachineFacts> machineFacts = List.of();
+  private List<Machine> machineFactsOf = machines;
+  /** What the last reconciles of the pool derived (a new, empty memory when the input has none). */
+  final MachinePoolMemory memory;
 
   final List<String> steps = new ArrayList<>();
   final List<String> errors = new ArrayList<>();
@@ -63,6 +67,30 @@ final class PlanScope {
     this.in = in;
     this.mp = in.machinePool();
     this.poolLabel = io.capi4j.util.KubernetesNames.mustFormatValue(in.machinePool().name());
+    this.memory = in.memory().orElseGet(MachinePoolMemory::create);
+    // What MachineFacts and PoolMachines.Unchanged depend on besides the objects (planning never changes these).
+    MachinePool mp = in.machinePool();
+    var tmeta = mp.spec().templateOrEmpty().metadataOrEmpty();
+    memory.use(java.util.Arrays.asList(mp.namespace(), poolLabel, mp.spec().clusterName(), mp.name(),
+        mp.metadata().getUid(), tmeta.labels(), tmeta.annotations()));
+  }
+
+  /** Sets {@link #machines} and their facts. */
+  void machines(List<Machine> machines, List<MachineFacts> facts) {
+    this.machines = machines;
+    this.machineFacts = facts;
+    this.machineFactsOf = machines;
+  }
+
+  /** The facts of {@link #machines}, in the same order. */
+  List<MachineFacts> machineFacts() {
+    if (machineFactsOf != machines) {
+      List<MachineFacts> facts = new ArrayList<>(machines.size());
+      machines.forEach(m -> facts.add(new MachineFacts(m, this)));
+      machineFacts = facts;
+      machineFactsOf = machines;
+    }
+    return machineFacts;
   }
 
   /**

@@ -45,21 +45,28 @@ final class PoolMachines {
       "The infrastructure provider does not report whether the instance is on the MachinePool's latest model";
 
   /**
-   * One InfraMachine of the pool with the contract fields the planner reads of it, each read once per plan:
-   * {@code metadata.name}, {@code kind}, the group of its {@code apiVersion}, and (on first use) {@code spec.providerID}.
+   * One InfraMachine with the contract fields the planner reads of it, each read once per object (objects are
+   * immutable values; {@link MachinePoolMemory} keeps these between reconciles): {@code metadata.name},
+   * {@code kind}, the group of its {@code apiVersion}, whether it is one of the pool's (computed for one
+   * InfraMachinePool kind and group, namespace, pool label and cluster name), and on first use
+   * {@code spec.providerID}.
    */
   static final class InfraMachine {
     final Object object;
     final String name;
     final String kind;
     final String group;
+    /** Upstream's selection: the InfraMachinePool's kind and group, the pool's namespace and labels. */
+    final boolean member;
     private Optional<String> providerID;
 
-    InfraMachine(Object object, String kind, String group) {
-      this.object = object;
-      this.name = name(object);
-      this.kind = kind;
-      this.group = group;
+    InfraMachine(Object o, String poolKind, String poolGroup, String namespace, String poolLabel, String clusterName) {
+      this.object = o;
+      this.kind = Contracts.string(o, "kind").orElse("");
+      this.group = GroupVersionKind.of(Contracts.string(o, "apiVersion").orElse(""), kind).group();
+      this.member = kind.equals(poolKind) && group.equals(poolGroup) && namespace(o).equals(namespace)
+          && hasPoolLabels(poolLabel, clusterName, labels(o));
+      this.name = name(o);
     }
 
     /** {@code Contracts.providerID}. */
@@ -80,47 +87,14 @@ final class PoolMachines {
   static List<InfraMachine> selectInfraMachines(PlanScope s, Object infraPool, String kind) {
     String apiVersion = Contracts.string(infraPool, "apiVersion").orElse("");
     String group = GroupVersionKind.of(apiVersion, kind).group();
-    GroupOf groups = new GroupOf();
     String namespace = s.mp.namespace();
     String clusterName = s.mp.spec().clusterName();
+    s.memory.useInfra(List.of(kind, group));
     List<InfraMachine> out = new ArrayList<>();
-    for (Object o : s.in.infraMachines()) {
-      String k = Contracts.string(o, "kind").orElse("");
-      if (!k.equals(kind)) {
-        continue;
-      }
-      String g = groups.of(Contracts.string(o, "apiVersion").orElse(""));
-      if (g.equals(group) && namespace(o).equals(namespace) && hasPoolLabels(s.poolLabel, clusterName, labels(o))) {
-        out.add(new InfraMachine(o, k, g));
-      }
-    }
-    return java.util.Collections.unmodifiableList(out);
-  }
-
-  /** {@code GroupVersionKind.of(apiVersion, kind).group()} (the group depends on the apiVersion only), remembered. */
-  static final class GroupOf {
-    private String apiVersion;
-    private String group;
-
-    String of(String apiVersion) {
-      if (!apiVersion.equals(this.apiVersion)) {
-        this.group = GroupVersionKind.of(apiVersion, "").group();
-        this.apiVersion = apiVersion;
-      }
-      return group;
-    }
-  }
-
-  /** Upstream's {@code getMachinesForMachinePool}: labelled for the pool, and not controlled by another owner. */
-  static List<Machine> poolMachines(PlanScope s) {
-    MachinePool mp = s.mp;
-    String namespace = mp.namespace();
-    String clusterName = mp.spec().clusterName();
-    List<Machine> out = new ArrayList<>();
-    for (Machine m : s.in.machines()) {
-      if (m.namespace().equals(namespace) && hasPoolLabels(s.poolLabel, clusterName, m.labels())
-          && controller(m.metadata()).map(o -> isPoolOwner(o, mp)).orElse(true)) {
-        out.add(m);
+    for (InfraMachine im : s.memory.infraMachines.of(s.in.infraMachines(),
+        o -> new InfraMachine(o, kind, group, namespace, s.poolLabel, clusterName))) {
+      if (im.member) {
+        out.add(im);
       }
     }
     return java.util.Collections.unmodifiableList(out);
@@ -133,12 +107,10 @@ final class PoolMachines {
       return;
     }
     List<InfraMachine> infraMachines = infraMachines(s, infraPool, kind.get());
-    Map<String, Machine> byInfraName = new java.util.HashMap<>();
-    String namespace = s.mp.namespace();
-    String clusterName = s.mp.spec().clusterName();
-    for (Machine m : s.in.machines()) {
-      if (m.namespace().equals(namespace) && hasPoolLabels(s.poolLabel, clusterName, m.labels())) {
-        byInfraName.put(m.spec().infrastructureRef().map(ContractVersionedObjectReference::name).orElse(""), m);
+    Map<String, MachineFacts> byInfraName = new java.util.HashMap<>();
+    for (MachineFacts f : MachineFacts.of(s.in.machines(), s)) {
+      if (f.member) {
+        byInfraName.put(f.infraRefName, f);
       }
     }
     Unchanged unchanged = new Unchanged(s);
@@ -147,8 +119,9 @@ final class PoolMachines {
       String name = entry.name;
       Optional<String> providerID = entry.providerID();
       Node node = s.nodeRefMap == null ? null : providerID.map(s.nodeRefMap::get).orElse(null);
-      Machine existing = byInfraName.get(name);
-      if (existing != null && unchanged.test(entry, existing, node)) {
+      MachineFacts existingFacts = byInfraName.get(name);
+      Machine existing = existingFacts == null ? null : existingFacts.machine;
+      if (existing != null && unchanged.test(entry, existingFacts, node)) {
         assert desiredMachine(s.mp, im, existing, node).equals(existing) : "Unchanged is wrong about " + name;
         continue; // desiredMachine would equal existing
       }
@@ -182,11 +155,12 @@ final class PoolMachines {
     for (InfraMachine im : infraMachines(s, s.infraMachinePool, kind.get())) {
       infraByName.put(im.name, im);
     }
-    for (Machine m : s.machines) {
-      if (m.isDeleting()) {
+    for (MachineFacts f : s.machineFacts()) {
+      if (f.deleting) {
         continue;
       }
-      String infraName = m.spec().infrastructureRefOrEmpty().name();
+      Machine m = f.machine;
+      String infraName = f.infraRefName;
       InfraMachine im = infraByName.get(infraName);
       if (im == null) {
         if (s.in.options().deleteOrphanMachines() && !s.creates.containsKey(m.name())) {
@@ -197,7 +171,7 @@ final class PoolMachines {
         }
         continue;
       }
-      if (m.annotations().containsKey(Capi.DELETE_MACHINE_ANNOTATION)) {
+      if (f.deleteAnnotated) {
         String providerID = !m.spec().providerID().isEmpty() ? m.spec().providerID() : im.providerID().orElse("");
         String reason = "Machine " + m.name() + " carries " + Capi.DELETE_MACHINE_ANNOTATION
             + ": the pool provider removes this instance before any other";
@@ -221,14 +195,16 @@ final class PoolMachines {
     // The condition of each verdict, with this reconcile's time, is the same for every Machine.
     Condition[] verdicts = new Condition[4];
     List<Machine> updated = new ArrayList<>(s.machines.size());
-    for (Machine m : s.machines) {
+    List<MachineFacts> updatedFacts = new ArrayList<>(s.machines.size());
+    for (MachineFacts f : s.machineFacts()) {
+      Machine m = f.machine;
       int verdict;
-      if (m.isDeleting()) {
+      if (f.deleting) {
         verdict = 0;
       } else if (!truthful) {
         verdict = 1;
       } else {
-        String providerID = m.spec().providerID();
+        String providerID = f.specProviderID;
         if (providerID.isEmpty()) {
           if (!infraProviderIDsBuilt[0]) {
             infraProviderIDsBuilt[0] = true;
@@ -238,8 +214,7 @@ final class PoolMachines {
                       .ifPresent(p -> infraProviderIDs.put(im.name, p))));
             }
           }
-          providerID = infraProviderIDs.getOrDefault(
-              m.spec().infrastructureRef().map(ContractVersionedObjectReference::name).orElse(""), "");
+          providerID = infraProviderIDs.getOrDefault(f.infraRefName, "");
         }
         if (!instancesBuilt[0]) {
           instancesBuilt[0] = true;
@@ -251,22 +226,28 @@ final class PoolMachines {
       if (verdicts[verdict] == null) {
         verdicts[verdict] = upToDateCondition(verdict, s.in.now());
       }
-      MachineStatus st = m.status().orElse(null);
-      if (st != null && Conditions.setKeeps(st.conditions(), verdicts[verdict])) {
+      // Whether Conditions.set keeps the conditions depends on the verdict's status, reason and message, not on the
+      // time: remembered per verdict.
+      if (f.keepsUpToDate[verdict] == 0) {
+        f.keepsUpToDate[verdict] = (byte) (m.status().isPresent()
+            && Conditions.setKeeps(f.conditions(), verdicts[verdict]) ? 1 : 2);
+      }
+      if (f.keepsUpToDate[verdict] == 1) {
         updated.add(m); // Conditions.set would give back an equal list
+        updatedFacts.add(f);
         continue;
       }
-      if (st == null) {
-        st = MachineStatus.builder().build();
-      }
+      MachineStatus st = m.status().orElse(MachineStatus.builder().build());
       Condition c = upToDateCondition(verdict, s.in.now());
       List<Condition> conds = Conditions.set(st.conditions(), c);
       if (conds.equals(st.conditions())) {
         updated.add(m);
+        updatedFacts.add(f);
         continue;
       }
       Machine next = m.withStatus(st.withConditions(conds));
       updated.add(next);
+      updatedFacts.add(new MachineFacts(next, s));
       String why = "UpToDate=" + c.getStatus() + " (" + c.getReason() + ")";
       MachineWrite created = s.creates.get(m.name());
       if (created != null) {
@@ -279,7 +260,7 @@ final class PoolMachines {
       }
       s.step("machines: Machine " + m.name() + " " + why);
     }
-    s.machines = List.copyOf(updated);
+    s.machines(List.copyOf(updated), updatedFacts);
   }
 
   /** The empty bootstrap {@link #desiredMachine} sets. */
@@ -308,7 +289,34 @@ final class PoolMachines {
       this.owner = poolOwner(s.mp);
     }
 
-    boolean test(InfraMachine infraMachine, Machine existing, Node node) {
+    boolean test(InfraMachine infraMachine, MachineFacts existing, Node node) {
+      if (existing.unchangedStatic == 0) {
+        existing.unchangedStatic = (byte) (staticPart(existing.machine) ? 1 : 2);
+      }
+      if (existing.unchangedStatic != 1) {
+        return false;
+      }
+      // The version from the Node and the reference to the InfraMachine, remembered for the same Node and entry.
+      if (existing.versionOf != node || !existing.versionChecked) {
+        existing.versionOf = node;
+        existing.versionChecked = true;
+        existing.versionMatches = existing.machine.spec().version().equals(node == null ? "" : Nodes.kubeletVersion(node));
+      }
+      if (!existing.versionMatches) {
+        return false;
+      }
+      if (existing.refOf != infraMachine) {
+        existing.refOf = infraMachine;
+        // ContractVersionedObjectReference.of(group, kind, name): those three, no unknown fields.
+        ContractVersionedObjectReference ref = existing.machine.spec().infrastructureRef().get();
+        existing.refMatches = ref.name().equals(infraMachine.name) && ref.kind().equals(infraMachine.kind)
+            && ref.apiGroup().equals(infraMachine.group) && ref.unknownFields().isEmpty();
+      }
+      return existing.refMatches;
+    }
+
+    /** The checks that depend on the Machine and the pool only (see {@link MachineFacts#unchangedStatic}). */
+    private boolean staticPart(Machine existing) {
       ObjectMeta meta = existing.metadata();
       if (meta.getName() == null || !java.util.Objects.equals(meta.getNamespace(), mp.namespace())) {
         return false;
@@ -346,15 +354,8 @@ final class PoolMachines {
         }
       }
       MachineSpec spec = existing.spec();
-      String version = node == null ? "" : Nodes.kubeletVersion(node);
-      if (!spec.clusterName().equals(clusterName) || !spec.version().equals(version)
-          || !spec.bootstrap().equals(NO_BOOTSTRAP) || spec.infrastructureRef().isEmpty()) {
-        return false;
-      }
-      // ContractVersionedObjectReference.of(group, kind, name): those three, no unknown fields.
-      ContractVersionedObjectReference ref = spec.infrastructureRef().get();
-      return ref.name().equals(infraMachine.name) && ref.kind().equals(infraMachine.kind)
-          && ref.apiGroup().equals(infraMachine.group) && ref.unknownFields().isEmpty();
+      return spec.clusterName().equals(clusterName) && spec.bootstrap().equals(NO_BOOTSTRAP)
+          && spec.infrastructureRef().isPresent();
     }
   }
 
@@ -417,25 +418,10 @@ final class PoolMachines {
     return base.withMetadata(meta.build()).withSpec(spec);
   }
 
-  static boolean hasPoolLabels(MachinePool mp, Map<String, String> labels) {
-    return hasPoolLabels(KubernetesNames.mustFormatValue(mp.name()), mp.spec().clusterName(), labels);
-  }
-
-  /** {@link #hasPoolLabels(MachinePool, Map)} with the pool label's value already formatted. */
+  /** Labelled for the pool: the pool label's value ({@code KubernetesNames.mustFormatValue} of its name) and cluster. */
   static boolean hasPoolLabels(String poolLabel, String clusterName, Map<String, String> labels) {
     return poolLabel.equals(labels.get(Capi.MACHINE_POOL_NAME_LABEL))
         && clusterName.equals(labels.get(Capi.CLUSTER_NAME_LABEL));
-  }
-
-  private static Optional<OwnerReference> controller(ObjectMeta meta) {
-    if (meta.getOwnerReferences() == null) {
-      return Optional.empty();
-    }
-    return meta.getOwnerReferences().stream().filter(o -> Boolean.TRUE.equals(o.getController())).findFirst();
-  }
-
-  private static boolean isPoolOwner(OwnerReference o, MachinePool mp) {
-    return MachinePool.KIND.equals(o.getKind()) && mp.name().equals(o.getName());
   }
 
   static String name(Object o) {

@@ -65,14 +65,14 @@ final class PoolStatus {
     int ready = 0;
     int available = 0;
     int upToDate = 0;
-    for (Machine m : s.machines) {
-      List<Condition> c = m.status().map(MachineStatus::conditions).orElse(List.of());
+    for (MachineFacts f : s.machineFacts()) {
+      List<Condition> c = f.conditions();
       ready += Conditions.isTrue(c, Capi.Conditions.READY) ? 1 : 0;
       available += Conditions.isTrue(c, Capi.Conditions.AVAILABLE) ? 1 : 0;
       upToDate += Conditions.isTrue(c, Capi.Conditions.UP_TO_DATE) ? 1 : 0;
     }
     s.status(st.withReadyReplicas(ready).withAvailableReplicas(available).withUpToDateReplicas(upToDate)
-        .withVersions(versionsFromMachines(s.machines)));
+        .withVersions(versionsFromMachineFacts(s.machineFacts())));
   }
 
   /** capi4j's counters: Nodes for ready and available, the provider's instance report for up to date. */
@@ -92,7 +92,8 @@ final class PoolStatus {
     } else {
       st = st.withUpToDateReplicas(Optional.empty());
     }
-    st = st.withVersions(mpm ? versionsFromMachines(s.machines) : versionsFromNodeRefs(st.nodeRefs(), s.nodeRefMap));
+    st = st.withVersions(mpm ? versionsFromMachineFacts(s.machineFacts())
+        : versionsFromNodeRefs(st.nodeRefs(), s.nodeRefMap));
     s.status(st);
   }
 
@@ -136,8 +137,8 @@ final class PoolStatus {
     conds = Conditions.set(conds, rollingOut(s, now));
     boolean mpm = s.infraMachinePool != null && Contracts.infrastructureMachineKind(s.infraMachinePool).isPresent();
     if (mpm) {
-      conds = Conditions.set(conds, machinesReady(s.machines, now));
-      conds = Conditions.set(conds, machinesUpToDate(s.machines, now));
+      conds = Conditions.set(conds, machinesReady(s.machineFacts(), now));
+      conds = Conditions.set(conds, machinesUpToDate(s.machineFacts(), now));
     } else {
       conds = Conditions.delete(conds, Capi.Conditions.MACHINES_READY);
       conds = Conditions.delete(conds, Capi.Conditions.MACHINES_UP_TO_DATE);
@@ -217,26 +218,31 @@ final class PoolStatus {
         "Rolling out " + outdated + " not up-to-date replicas", now);
   }
 
-  static Condition machinesReady(List<Machine> machines, Instant now) {
+  static Condition machinesReady(List<MachineFacts> machines, Instant now) {
     if (machines.isEmpty()) {
       return Conditions.of(Capi.Conditions.MACHINES_READY, Conditions.TRUE, Capi.Reasons.NO_REPLICAS, "", now);
     }
-    return MachinesAggregate.aggregate(machines, Capi.Conditions.READY, Capi.Conditions.MACHINES_READY,
-        Capi.Reasons.NOT_READY, Capi.Reasons.READY_UNKNOWN, Capi.Reasons.READY, now);
+    List<MachinesAggregate.Entry> entries = new ArrayList<>(machines.size());
+    for (MachineFacts f : machines) {
+      entries.add(f.entry(Capi.Conditions.READY));
+    }
+    return MachinesAggregate.aggregateEntries(entries, Capi.Conditions.MACHINES_READY, Capi.Reasons.NOT_READY,
+        Capi.Reasons.READY_UNKNOWN, Capi.Reasons.READY, now);
   }
 
-  static Condition machinesUpToDate(List<Machine> machines, Instant now) {
+  static Condition machinesUpToDate(List<MachineFacts> machines, Instant now) {
+    // Machines with an UpToDate condition, or created at least 10s ago (or at an unknown time).
     Instant tenSecondsAgo = now.minusSeconds(10);
-    List<Machine> considered = machines.stream().filter(m -> {
-      boolean has = Conditions.get(m.status().map(MachineStatus::conditions).orElse(List.of()),
-          Capi.Conditions.UP_TO_DATE).isPresent();
-      return has || Conditions.parseTime(m.metadata().getCreationTimestamp())
-          .map(c -> !c.isAfter(tenSecondsAgo)).orElse(true);
-    }).toList();
-    if (considered.isEmpty()) {
+    List<MachinesAggregate.Entry> entries = new ArrayList<>(machines.size());
+    for (MachineFacts f : machines) {
+      if (f.hasUpToDate() || f.created().map(c -> !c.isAfter(tenSecondsAgo)).orElse(true)) {
+        entries.add(f.entry(Capi.Conditions.UP_TO_DATE));
+      }
+    }
+    if (entries.isEmpty()) {
       return Conditions.of(Capi.Conditions.MACHINES_UP_TO_DATE, Conditions.TRUE, Capi.Reasons.NO_REPLICAS, "", now);
     }
-    return MachinesAggregate.aggregate(considered, Capi.Conditions.UP_TO_DATE, Capi.Conditions.MACHINES_UP_TO_DATE,
+    return MachinesAggregate.aggregateEntries(entries, Capi.Conditions.MACHINES_UP_TO_DATE,
         Capi.Reasons.NOT_UP_TO_DATE, Capi.Reasons.UP_TO_DATE_UNKNOWN, Capi.Reasons.UP_TO_DATE, now);
   }
 
@@ -290,8 +296,14 @@ final class PoolStatus {
   }
 
   /** {@code VersionsFromMachines}: the Machines' {@code spec.version}. */
-  static List<StatusVersion> versionsFromMachines(List<Machine> machines) {
-    return aggregate(machines.stream().map(m -> m.spec().version()).filter(v -> !v.isEmpty()).toList());
+  static List<StatusVersion> versionsFromMachineFacts(List<MachineFacts> machines) {
+    List<String> versions = new ArrayList<>();
+    for (MachineFacts f : machines) {
+      if (!f.specVersion.isEmpty()) {
+        versions.add(f.specVersion);
+      }
+    }
+    return aggregate(versions);
   }
 
   /** {@code AggregateStatusVersions}: one entry per version with its count, in semver order. */

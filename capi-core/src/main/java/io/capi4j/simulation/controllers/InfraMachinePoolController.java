@@ -7,6 +7,7 @@ import io.capi4j.simulation.ObjectKey;
 import io.capi4j.simulation.Reconciler;
 import io.capi4j.spi.CloudAction;
 import io.capi4j.spi.InfrastructureProvider;
+import io.capi4j.spi.PlannerMemory;
 import io.capi4j.spi.PoolObservation;
 import io.capi4j.spi.PoolPlan;
 import io.capi4j.spi.PoolPlanner;
@@ -34,6 +35,8 @@ public final class InfraMachinePoolController implements Reconciler {
   /** The scaling group of each pool, as its planner named it when it created the group. */
   private final java.util.Map<ObjectKey, String> groupIds = new java.util.HashMap<>();
   private final List<String> steps = new ArrayList<>();
+  /** Each pool's planner memory (what its planner derived from objects that have not changed since). */
+  private final java.util.Map<ObjectKey, PlannerMemory> memories = new java.util.HashMap<>();
 
   public InfraMachinePoolController(SimContext ctx, boolean machinePoolMachines) {
     this.ctx = ctx;
@@ -54,6 +57,7 @@ public final class InfraMachinePoolController implements Reconciler {
   public Optional<Duration> reconcile(ObjectKey key) {
     Optional<Object> found = ctx.management().get(key);
     if (found.isEmpty()) {
+      memories.remove(key);
       return Optional.empty();
     }
     Object pool = found.get();
@@ -84,6 +88,7 @@ public final class InfraMachinePoolController implements Reconciler {
         .now(ctx.clock().instant())
         .random(ctx.random())
         .machinePoolMachines(machinePoolMachines)
+        .memory(memories.computeIfAbsent(key, k -> PlannerMemory.create()))
         .build();
     PoolPlan plan = planner.get().plan(obs);
     latest.put(key, plan);

@@ -6,6 +6,7 @@ import io.capi4j.api.core.v1beta2.Machine;
 import io.capi4j.api.core.v1beta2.MachinePool;
 import io.capi4j.external.Contracts;
 import io.capi4j.machinepool.MachinePoolInput;
+import io.capi4j.machinepool.MachinePoolMemory;
 import io.capi4j.machinepool.MachinePoolPlan;
 import io.capi4j.machinepool.MachinePoolPlanner;
 import io.capi4j.machinepool.MachinePoolRemediationInput;
@@ -39,6 +40,8 @@ public final class MachinePoolController implements Reconciler {
   private final Function<ObjectKey, Optional<PoolPlan>> lastPoolPlan;
 
   private final java.util.function.Consumer<String> observer;
+  /** Each MachinePool's planner memory (what it derived from objects that have not changed since). */
+  private final java.util.Map<ObjectKey, MachinePoolMemory> memories = new java.util.HashMap<>();
 
   public MachinePoolController(SimContext ctx, Function<ObjectKey, Optional<PoolPlan>> lastPoolPlan) {
     this(ctx, lastPoolPlan, s -> { });
@@ -59,6 +62,7 @@ public final class MachinePoolController implements Reconciler {
   public Optional<Duration> reconcile(ObjectKey key) {
     Optional<MachinePool> found = ctx.management().get(key);
     if (found.isEmpty()) {
+      memories.remove(key);
       return Optional.empty();
     }
     MachinePool mp = found.get();
@@ -90,6 +94,7 @@ public final class MachinePoolController implements Reconciler {
         .poolInstances(last.map(PoolPlan::instances))
         .externalReplicas(last.flatMap(PoolPlan::replicasToCopyBack))
         .now(ctx.clock().instant())
+        .memory(memories.computeIfAbsent(key, k -> MachinePoolMemory.create()))
         .build());
     apply(mp, plan);
     boolean remediationFailed = remediate(key, pool.flatMap(Contracts::infrastructureMachineKind).isPresent());
@@ -112,6 +117,7 @@ public final class MachinePoolController implements Reconciler {
             KubernetesNames.mustFormatValue(mp.get().name())))
         .machinePoolMachines(machinePoolMachines)
         .now(ctx.clock().instant())
+        .memory(memories.computeIfAbsent(key, k -> MachinePoolMemory.create()))
         .build());
     for (MachinePoolRemediationPlan.ConditionPatch c : r.conditionPatches()) {
       ctx.management().get(Machine.class, Machine.KIND, key.namespace(), c.machineName()).ifPresent(m -> {
