@@ -1,8 +1,10 @@
 package io.capi4j.machinepool;
 
 import io.capi4j.api.core.v1beta2.Machine;
+import io.capi4j.util.IndexMemo;
 import io.capi4j.util.ListMemo;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -20,6 +22,31 @@ public final class MachinePoolMemory {
   final ListMemo<Machine, MachineFacts> machines = new ListMemo<>();
   final ListMemo<Object, PoolMachines.InfraMachine> infraMachines = new ListMemo<>();
   private List<Object> infraPool;
+  /** The pool's Machines by the name of their InfraMachine (non-members have no key). */
+  final IndexMemo<MachineFacts, String> machinesByInfraName =
+      new IndexMemo<>(f -> f.member ? f.infraRefName : null, false);
+  /** The pool's InfraMachines by name. */
+  final IndexMemo<PoolMachines.InfraMachine, String> infraMachinesByName = new IndexMemo<>(im -> im.name, false);
+  /** The provider's instance reports by provider ID. */
+  final IndexMemo<io.capi4j.spi.PoolInstance, String> instances =
+      new IndexMemo<>(io.capi4j.spi.PoolInstance::providerID, false);
+  /** The Nodes' facts, by provider ID (the last of each; none for an empty one) and by name (the first of each). */
+  final ListMemo<io.fabric8.kubernetes.api.model.Node, NodeFacts> nodes = new ListMemo<>();
+  final IndexMemo<NodeFacts, String> nodesByProviderID =
+      new IndexMemo<>(f -> f.providerID.isEmpty() ? null : f.providerID, false);
+  final IndexMemo<NodeFacts, String> nodesByName = new IndexMemo<>(f -> f.name, true);
+  private Map<String, String> nodeAnnotations;
+  /** The MachinePool's {@code spec.providerIDList}, as a set. */
+  final IndexMemo<String, String> providerIDs = new IndexMemo<>(id -> id, false);
+
+  /** The annotations the pool's Nodes get: the last call's map when equal (so that Node facts compare by reference). */
+  Map<String, String> nodeAnnotations(Map<String, String> desired) {
+    if (!desired.equals(nodeAnnotations)) {
+      nodeAnnotations = desired;
+    }
+    return nodeAnnotations;
+  }
+
   /** {@link MachinePoolRemediationPlanner}'s: whether each Machine is one it acts on. */
   final ListMemo<Machine, Boolean> remediation = new ListMemo<>();
   private List<Object> remediationPool;

@@ -34,6 +34,8 @@ final class MachinesAggregate {
     final int priority;
     /** Whether the Machine has the condition (else {@link #condition} is the "not yet reported" one). */
     final boolean reported;
+    /** The condition's message ({@code ""} for none). */
+    final String message;
     private Instant time;
 
     Entry(String name, boolean controlPlane, Condition condition, int priority, boolean reported) {
@@ -42,6 +44,7 @@ final class MachinesAggregate {
       this.condition = condition;
       this.priority = priority;
       this.reported = reported;
+      this.message = condition.getMessage() == null ? "" : condition.getMessage();
     }
 
     String name() {
@@ -172,12 +175,17 @@ final class MachinesAggregate {
 
   private static Map<String, Group> group(List<Entry> entries, boolean dropEmpty) {
     Map<String, Group> groups = new LinkedHashMap<>();
+    String lastMessage = null;
+    Group last = null;
     for (Entry e : entries) {
-      String m = e.condition().getMessage() == null ? "" : e.condition().getMessage();
+      String m = e.message;
       if (dropEmpty && m.isEmpty()) {
         continue;
       }
-      Group g = groups.computeIfAbsent(m, Group::new);
+      // Neighbours mostly share a message (often the very same string): no lookup then.
+      Group g = m == lastMessage ? last : groups.computeIfAbsent(m, Group::new);
+      lastMessage = m;
+      last = g;
       g.entries.add(e);
       g.priority = Math.min(g.priority, e.priority());
       g.first |= e.controlPlane();

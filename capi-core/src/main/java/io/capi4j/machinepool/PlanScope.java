@@ -59,7 +59,11 @@ final class PlanScope {
   private Object infraMachinesPool;
   private String infraMachinesKind;
   private List<PoolMachines.InfraMachine> infraMachines;
-  private Map<String, Node> nodesByName;
+  private List<NodeFacts> nodeFacts;
+  private Map<String, NodeFacts> nodesByName;
+  private boolean nodeNamesUnique;
+  private Map<String, NodeFacts> nodesByProviderID;
+  private Map<String, Node> builtNodeRefMap;
   private Map<String, Node> nodeRefMapByName;
   private Map<String, Node> nodeRefMapByNameOf;
 
@@ -106,19 +110,55 @@ final class PlanScope {
     return infraMachines;
   }
 
+  /** The facts of the input's Nodes, in order. */
+  List<NodeFacts> nodeFacts() {
+    if (nodeFacts == null) {
+      nodeFacts = memory.nodes.of(in.nodes(), NodeFacts::new);
+    }
+    return nodeFacts;
+  }
+
+  /** The first Node of the input with this name ({@code Nodes.byName} over the input's Nodes), with its facts. */
+  NodeFacts nodeFactsByName(String name) {
+    if (nodesByName == null) {
+      nodesByName = memory.nodesByName.of(nodeFacts());
+      nodeNamesUnique = memory.nodesByName.unique();
+    }
+    return nodesByName.get(name);
+  }
+
   /** The first Node of the input with this name ({@code Nodes.byName} over the input's Nodes). */
   Optional<Node> nodeByName(String name) {
-    if (nodesByName == null) {
-      nodesByName = new java.util.HashMap<>();
-      for (Node n : in.nodes()) {
-        nodesByName.putIfAbsent(Nodes.name(n), n);
-      }
+    NodeFacts f = nodeFactsByName(name);
+    return f == null ? Optional.empty() : Optional.of(f.node);
+  }
+
+  /** Upstream's {@code getNodeRefMap} of the input's Nodes ({@code Nodes.byProviderID}), looked up through facts. */
+  Map<String, Node> buildNodeRefMap() {
+    nodesByProviderID = memory.nodesByProviderID.of(nodeFacts());
+    builtNodeRefMap = new NodeRefMap(nodesByProviderID, in.nodes());
+    return builtNodeRefMap;
+  }
+
+  /** The facts of {@code nodeRefMap.get(providerID)} (null when absent); {@code nodeRefMap} must be set. */
+  NodeFacts nodeRefFacts(String providerID) {
+    if (nodeRefMap == builtNodeRefMap) {
+      return nodesByProviderID.get(providerID);
     }
-    return Optional.ofNullable(nodesByName.get(name));
+    Node n = nodeRefMap.get(providerID);
+    return n == null ? null : new NodeFacts(n);
   }
 
   /** The last Node of {@link #nodeRefMap} (in its order) with this name; {@code nodeRefMap} must be set. */
   Optional<Node> nodeRefMapByName(String name) {
+    if (nodeRefMap == builtNodeRefMap) {
+      NodeFacts f = nodeFactsByName(name);
+      if (nodeNamesUnique) {
+        // The only Node of that name is in the map's values if it is the one of its provider ID.
+        return f != null && !f.providerID.isEmpty() && nodesByProviderID.get(f.providerID) == f
+            ? Optional.of(f.node) : Optional.empty();
+      }
+    }
     if (nodeRefMapByName == null || nodeRefMapByNameOf != nodeRefMap) {
       nodeRefMapByName = new java.util.HashMap<>();
       for (Node n : nodeRefMap.values()) {
@@ -127,6 +167,50 @@ final class PlanScope {
       nodeRefMapByNameOf = nodeRefMap;
     }
     return Optional.ofNullable(nodeRefMapByName.get(name));
+  }
+
+  /**
+   * {@code Nodes.byProviderID(nodes)}, answering lookups from the facts' index; listing it (rare) builds the map
+   * itself, for its order.
+   */
+  private static final class NodeRefMap extends java.util.AbstractMap<String, Node> {
+    private final Map<String, NodeFacts> byProviderID;
+    private final List<Node> nodes;
+    private Map<String, Node> ordered;
+
+    NodeRefMap(Map<String, NodeFacts> byProviderID, List<Node> nodes) {
+      this.byProviderID = byProviderID;
+      this.nodes = nodes;
+    }
+
+    @Override
+    public Node get(Object key) {
+      NodeFacts f = byProviderID.get(key);
+      return f == null ? null : f.node;
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+      return byProviderID.containsKey(key);
+    }
+
+    @Override
+    public int size() {
+      return byProviderID.size();
+    }
+
+    @Override
+    public boolean isEmpty() {
+      return byProviderID.isEmpty();
+    }
+
+    @Override
+    public java.util.Set<Map.Entry<String, Node>> entrySet() {
+      if (ordered == null) {
+        ordered = java.util.Collections.unmodifiableMap(Nodes.byProviderID(nodes));
+      }
+      return ordered.entrySet();
+    }
   }
 
   void step(String s) {

@@ -107,12 +107,7 @@ final class PoolMachines {
       return;
     }
     List<InfraMachine> infraMachines = infraMachines(s, infraPool, kind.get());
-    Map<String, MachineFacts> byInfraName = new java.util.HashMap<>();
-    for (MachineFacts f : MachineFacts.of(s.in.machines(), s)) {
-      if (f.member) {
-        byInfraName.put(f.infraRefName, f);
-      }
-    }
+    Map<String, MachineFacts> byInfraName = s.memory.machinesByInfraName.of(MachineFacts.of(s.in.machines(), s));
     Unchanged unchanged = new Unchanged(s);
     for (InfraMachine entry : infraMachines) {
       Object im = entry.object;
@@ -151,10 +146,8 @@ final class PoolMachines {
     if (kind.isEmpty()) {
       return;
     }
-    Map<String, InfraMachine> infraByName = new java.util.HashMap<>();
-    for (InfraMachine im : infraMachines(s, s.infraMachinePool, kind.get())) {
-      infraByName.put(im.name, im);
-    }
+    Map<String, InfraMachine> infraByName =
+        s.memory.infraMachinesByName.of(infraMachines(s, s.infraMachinePool, kind.get()));
     for (MachineFacts f : s.machineFacts()) {
       if (f.deleting) {
         continue;
@@ -187,8 +180,7 @@ final class PoolMachines {
    */
   static void setUpToDate(PlanScope s) {
     // Built on first use: most reconciles need neither.
-    Map<String, PoolInstance> instances = new java.util.HashMap<>();
-    boolean[] instancesBuilt = {false};
+    Map<String, PoolInstance> instances = null;
     Map<String, String> infraProviderIDs = new java.util.HashMap<>();
     boolean[] infraProviderIDsBuilt = {false};
     boolean truthful = s.in.options().statusPolicy() == StatusPolicy.TRUTHFUL;
@@ -216,9 +208,8 @@ final class PoolMachines {
           }
           providerID = infraProviderIDs.getOrDefault(f.infraRefName, "");
         }
-        if (!instancesBuilt[0]) {
-          instancesBuilt[0] = true;
-          s.in.poolInstances().ifPresent(l -> l.forEach(i -> instances.put(i.providerID(), i)));
+        if (instances == null) {
+          instances = s.in.poolInstances().map(l -> s.memory.instances.of(l)).orElse(Map.of());
         }
         Optional<Boolean> upToDate = Optional.ofNullable(instances.get(providerID)).flatMap(PoolInstance::upToDate);
         verdict = upToDate.isEmpty() ? 2 : upToDate.get() ? 1 : 3;

@@ -81,7 +81,7 @@ final class PoolStatus {
     if (s.nodeRefMap != null) {
       int minReadySeconds = s.mp.spec().templateOrEmpty().specOrEmpty().minReadySeconds().orElse(0);
       // getNodeReferences' counts (0 and 0 when it finds no Node), without its references.
-      int[] r = NodeRefs.countReadyAndAvailable(s.mp.spec().providerIDList(), minReadySeconds, s.nodeRefMap,
+      int[] r = NodeRefs.countReadyAndAvailable(s.mp.spec().providerIDList(), minReadySeconds, s::nodeRefFacts,
           s.in.now());
       st = st.withReadyReplicas(r[0]).withAvailableReplicas(r[1]);
     }

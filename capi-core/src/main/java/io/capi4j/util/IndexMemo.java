@@ -37,6 +37,11 @@ public final class IndexMemo<E, K> {
     this.firstWins = firstWins;
   }
 
+  /** Whether the last list's keys (those not null) were all different. */
+  public boolean unique() {
+    return unique;
+  }
+
   /** The lookup of {@code list}; valid until the next call. Remembers the list. */
   @SuppressWarnings("unchecked")
   public Map<K, E> of(List<? extends E> list) {

@@ -238,7 +238,9 @@ public final class AzureMachinePoolPlanner implements PoolPlanner {
       }
 
       // The desired model.
-      Optional<Image> image = desiredImage();
+      // The same image as the last reconcile's is that instance (a default image is made anew each time): the
+      // remembered refreshes then compare it by reference.
+      Optional<Image> image = desiredImage().map(memory::canonical);
       if (image.isEmpty()) {
         requeues.add(Duration.ofSeconds(PoolDecisions.REQUEUE_SECONDS));
         return;

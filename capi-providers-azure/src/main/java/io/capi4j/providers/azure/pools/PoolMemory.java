@@ -30,6 +30,16 @@ final class PoolMemory {
   final IndexMemo<io.capi4j.api.core.v1beta2.Machine, String> machines =
       new IndexMemo<>(io.capi4j.api.core.v1beta2.Machine::name, false);
   final IndexMemo<Instance, String> instancesByProviderID = new IndexMemo<>(Instance::providerID, false);
+  private Image image;
+
+  /** The image of the last call when it equals this one, else this one (then remembered). */
+  Image canonical(Image i) {
+    if (image == null || !(image == i || image.equals(i))) {
+      image = i;
+    }
+    return image;
+  }
+
   private Object[] lastUnsorted = new Object[0];
   private List<String> lastSorted = List.of();
 
