@@ -27,6 +27,9 @@ public final class MachinePoolMemory {
       new IndexMemo<>(f -> f.member ? f.infraRefName : null, false);
   /** The pool's InfraMachines by name. */
   final IndexMemo<PoolMachines.InfraMachine, String> infraMachinesByName = new IndexMemo<>(im -> im.name, false);
+  /** The pool's InfraMachines that have a provider ID, by name. */
+  final IndexMemo<PoolMachines.InfraMachine, String> infraMachinesWithProviderID =
+      new IndexMemo<>(im -> im.providerID().isPresent() ? im.name : null, false);
   /** The provider's instance reports by provider ID. */
   final IndexMemo<io.capi4j.spi.PoolInstance, String> instances =
       new IndexMemo<>(io.capi4j.spi.PoolInstance::providerID, false);

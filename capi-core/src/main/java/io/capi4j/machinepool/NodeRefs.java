@@ -246,7 +246,7 @@ final class NodeRefs {
    */
   static void patchNodes(PlanScope s, List<ObjectReference> refs) {
     boolean mpm = s.infraMachinePool != null
-        && io.capi4j.external.Contracts.infrastructureMachineKind(s.infraMachinePool).isPresent();
+        && s.infrastructureMachineKind(s.infraMachinePool).isPresent();
     Map<String, String> desired = new LinkedHashMap<>();
     desired.put(Capi.CLUSTER_NAME_ANNOTATION, s.mp.spec().clusterName());
     desired.put(Capi.CLUSTER_NAMESPACE_ANNOTATION, s.mp.namespace());

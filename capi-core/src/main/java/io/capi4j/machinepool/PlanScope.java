@@ -110,6 +110,18 @@ final class PlanScope {
     return infraMachines;
   }
 
+  private Object kindOf;
+  private Optional<String> kind;
+
+  /** {@code Contracts.infrastructureMachineKind} of the InfraMachinePool, read once per object. */
+  Optional<String> infrastructureMachineKind(Object infraPool) {
+    if (kind == null || kindOf != infraPool) {
+      kind = io.capi4j.external.Contracts.infrastructureMachineKind(infraPool);
+      kindOf = infraPool;
+    }
+    return kind;
+  }
+
   /** The facts of the input's Nodes, in order. */
   List<NodeFacts> nodeFacts() {
     if (nodeFacts == null) {

@@ -102,7 +102,7 @@ final class PoolMachines {
 
   /** {@code reconcileMachines}: one Machine per InfraMachine, created or patched. */
   static void reconcile(PlanScope s, Object infraPool) {
-    Optional<String> kind = Contracts.infrastructureMachineKind(infraPool);
+    Optional<String> kind = s.infrastructureMachineKind(infraPool);
     if (kind.isEmpty()) {
       return;
     }
@@ -142,7 +142,7 @@ final class PoolMachines {
     if (s.infraMachinePool == null || Contracts.deleting(s.infraMachinePool)) {
       return;
     }
-    Optional<String> kind = Contracts.infrastructureMachineKind(s.infraMachinePool);
+    Optional<String> kind = s.infrastructureMachineKind(s.infraMachinePool);
     if (kind.isEmpty()) {
       return;
     }
@@ -181,8 +181,7 @@ final class PoolMachines {
   static void setUpToDate(PlanScope s) {
     // Built on first use: most reconciles need neither.
     Map<String, PoolInstance> instances = null;
-    Map<String, String> infraProviderIDs = new java.util.HashMap<>();
-    boolean[] infraProviderIDsBuilt = {false};
+    Map<String, InfraMachine> infraProviderIDs = null;
     boolean truthful = s.in.options().statusPolicy() == StatusPolicy.TRUTHFUL;
     // The condition of each verdict, with this reconcile's time, is the same for every Machine.
     Condition[] verdicts = new Condition[4];
@@ -198,15 +197,15 @@ final class PoolMachines {
       } else {
         String providerID = f.specProviderID;
         if (providerID.isEmpty()) {
-          if (!infraProviderIDsBuilt[0]) {
-            infraProviderIDsBuilt[0] = true;
-            if (s.infraMachinePool != null) {
-              Contracts.infrastructureMachineKind(s.infraMachinePool).ifPresent(k -> infraMachines(s,
-                  s.infraMachinePool, k).forEach(im -> im.providerID()
-                      .ifPresent(p -> infraProviderIDs.put(im.name, p))));
-            }
+          if (infraProviderIDs == null) {
+            // The pool's InfraMachines that have a provider ID, by name (the last of each).
+            Optional<String> k = s.infraMachinePool == null ? Optional.empty()
+                : s.infrastructureMachineKind(s.infraMachinePool);
+            infraProviderIDs = k.isEmpty() ? Map.of()
+                : s.memory.infraMachinesWithProviderID.of(infraMachines(s, s.infraMachinePool, k.get()));
           }
-          providerID = infraProviderIDs.getOrDefault(f.infraRefName, "");
+          InfraMachine im = infraProviderIDs.get(f.infraRefName);
+          providerID = im == null ? "" : im.providerID().get();
         }
         if (instances == null) {
           instances = s.in.poolInstances().map(l -> s.memory.instances.of(l)).orElse(Map.of());

@@ -9,7 +9,6 @@ import io.capi4j.api.core.v1beta2.MachineSpec;
 import io.capi4j.api.core.v1beta2.MachineStatus;
 import io.capi4j.api.core.v1beta2.StatusVersion;
 import io.capi4j.conditions.Conditions;
-import io.capi4j.external.Contracts;
 import io.capi4j.spi.PoolInstance;
 import io.capi4j.util.Semver;
 import io.fabric8.kubernetes.api.model.Condition;
@@ -40,7 +39,7 @@ final class PoolStatus {
   static void update(PlanScope s) {
     boolean truthful = s.in.options().statusPolicy() == StatusPolicy.TRUTHFUL;
     if (s.infraMachinePool != null) {
-      boolean mpm = Contracts.infrastructureMachineKind(s.infraMachinePool).isPresent();
+      boolean mpm = s.infrastructureMachineKind(s.infraMachinePool).isPresent();
       if (truthful) {
         truthfulReplicas(s, mpm);
       } else {
@@ -135,7 +134,7 @@ final class PoolStatus {
     conds = Conditions.set(conds, scalingUp(s, mp, st, now));
     conds = Conditions.set(conds, scalingDown(s, mp, st, now));
     conds = Conditions.set(conds, rollingOut(s, now));
-    boolean mpm = s.infraMachinePool != null && Contracts.infrastructureMachineKind(s.infraMachinePool).isPresent();
+    boolean mpm = s.infraMachinePool != null && s.infrastructureMachineKind(s.infraMachinePool).isPresent();
     if (mpm) {
       conds = Conditions.set(conds, machinesReady(s.machineFacts(), now));
       conds = Conditions.set(conds, machinesUpToDate(s.machineFacts(), now));
