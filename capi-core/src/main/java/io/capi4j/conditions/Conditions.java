@@ -100,6 +100,33 @@ public final class Conditions {
     return List.copyOf(out);
   }
 
+  /**
+   * Whether {@link #set}{@code (conditions, condition)} is sure to return a list equal to {@code conditions}, told
+   * without building it: there is a condition of its type, and every one has the same status (so it keeps its
+   * transition time), reason, message, observed generation and extra properties. False does not mean the list
+   * would change (e.g. a status of null is left to {@code set}).
+   */
+  public static boolean setKeeps(List<Condition> conditions, Condition condition) {
+    String type = condition.getType();
+    boolean found = false;
+    for (int i = 0, n = conditions.size(); i < n; i++) {
+      Condition c = conditions.get(i);
+      if (!type.equals(c.getType())) {
+        continue;
+      }
+      if (c.getStatus() == null || !c.getStatus().equals(condition.getStatus())
+          || !java.util.Objects.equals(c.getReason(), condition.getReason())
+          || !java.util.Objects.equals(c.getMessage(), condition.getMessage())
+          || !java.util.Objects.equals(c.getObservedGeneration(), condition.getObservedGeneration())
+          || !java.util.Objects.equals(c.getAdditionalProperties(), condition.getAdditionalProperties())) {
+        return false;
+      }
+      found = true;
+    }
+    assert !found || set(conditions, condition).equals(conditions) : "setKeeps is wrong about " + type;
+    return found;
+  }
+
   /** A list without the condition of this type. */
   public static List<Condition> delete(List<Condition> conditions, String type) {
     return conditions.stream().filter(c -> !type.equals(c.getType())).toList();

@@ -265,6 +265,22 @@ public final class Contracts {
   }
 
   private static JsonNode at(JsonNode root, String path) {
+    if (!path.endsWith(".")) {
+      // As the split below, without a regex and an array per read (split drops only trailing empty segments).
+      JsonNode n = root;
+      int from = 0;
+      while (true) {
+        if (n == null) {
+          return null;
+        }
+        int dot = path.indexOf('.', from);
+        n = n.get(dot < 0 ? path.substring(from) : path.substring(from, dot));
+        if (dot < 0) {
+          return n;
+        }
+        from = dot + 1;
+      }
+    }
     JsonNode n = root;
     for (String p : path.split("\\.")) {
       if (n == null) {

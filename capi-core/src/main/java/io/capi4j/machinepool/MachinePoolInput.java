@@ -75,6 +75,13 @@ public abstract class MachinePoolInput {
   /** The time of this reconcile. */
   public abstract Instant now();
 
+  /**
+   * The pool's {@link MachinePoolMemory}: the planner then derives again only what changed since the pool's last
+   * reconcile. The plan is the same without it. Not part of the input's value (equality, hash code, text).
+   */
+  @Value.Auxiliary
+  public abstract Optional<MachinePoolMemory> memory();
+
   @Value.Default
   public MachinePoolOptions options() {
     return MachinePoolOptions.defaults();

@@ -97,7 +97,7 @@ public final class MachinePoolPlanner {
         Phases.reconcileInfrastructure(x);
         return Optional.empty();
       });
-      s.machines = machinesForMachinePool(s);
+      machinesForMachinePool(s);
       run(s, x -> {
         PoolMachines.orphansAndRemovals(x);
         return Optional.empty();
@@ -221,7 +221,7 @@ public final class MachinePoolPlanner {
         s.error("failed to get the workload cluster's Nodes to delete them");
         return;
       }
-      for (NodeDeletion d : NodeRefs.retiredNodes(s.status().nodeRefs(), mp.spec().providerIDList(), s.in.nodes(),
+      for (NodeDeletion d : NodeRefs.retiredNodes(s.status().nodeRefs(), mp.spec().providerIDList(), s::nodeByName,
           "the MachinePool is being deleted and its provider ID is no longer in spec.providerIDList")) {
         s.nodeDeletions.add(d);
         s.step("delete: delete Node " + d.nodeName());
@@ -235,14 +235,22 @@ public final class MachinePoolPlanner {
    * {@code getMachinesForMachinePool} as seen after this reconcile's writes: the pool's Machines with this plan's
    * patches, plus the ones it creates.
    */
-  private static List<Machine> machinesForMachinePool(PlanScope s) {
+  private static void machinesForMachinePool(PlanScope s) {
     List<Machine> out = new ArrayList<>();
-    for (Machine m : PoolMachines.poolMachines(s.in, s.mp)) {
-      MachineWrite w = s.updates.get(m.name());
-      out.add(w == null ? m : w.machine());
+    List<MachineFacts> facts = new ArrayList<>();
+    for (MachineFacts f : MachineFacts.of(s.in.machines(), s)) {
+      if (!f.poolMachine) {
+        continue;
+      }
+      MachineWrite w = s.updates.isEmpty() ? null : s.updates.get(f.machine.name());
+      out.add(w == null ? f.machine : w.machine());
+      facts.add(w == null ? f : new MachineFacts(w.machine(), s));
     }
-    s.creates.values().forEach(w -> out.add(w.machine()));
-    return List.copyOf(out);
+    s.creates.values().forEach(w -> {
+      out.add(w.machine());
+      facts.add(new MachineFacts(w.machine(), s));
+    });
+    s.machines(List.copyOf(out), facts);
   }
 
   static ReplicaOwner replicaOwner(MachinePool mp) {

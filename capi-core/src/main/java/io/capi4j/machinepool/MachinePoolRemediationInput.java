@@ -26,6 +26,13 @@ public abstract class MachinePoolRemediationInput {
   /** The time of this reconcile (the conditions' {@code lastTransitionTime}). */
   public abstract Instant now();
 
+  /**
+   * The pool's {@link MachinePoolMemory} (the one its {@link MachinePoolInput}s get): Machines that have not changed
+   * are not read again. The plan is the same without it. Not part of the input's value.
+   */
+  @Value.Auxiliary
+  public abstract java.util.Optional<MachinePoolMemory> memory();
+
   public static ImmutableMachinePoolRemediationInput.Builder builder() {
     return ImmutableMachinePoolRemediationInput.builder();
   }

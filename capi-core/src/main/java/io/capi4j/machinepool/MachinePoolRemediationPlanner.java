@@ -89,6 +89,9 @@ public final class MachinePoolRemediationPlanner {
       return p.addSteps("remediation: the MachinePool is being deleted: no remediation").build();
     }
     String poolLabel = KubernetesNames.mustFormatValue(mp.name());
+    if (!anyCandidate(in, poolLabel)) {
+      return p.build(); // no pool Machine is healthy again or marked for remediation: nothing below would do anything
+    }
     List<Machine> machines = in.machines().stream()
         .filter(m -> m.namespace().equals(mp.namespace()) && poolLabel.equals(m.labels().get(Capi.MACHINE_POOL_NAME_LABEL)))
         .filter(m -> controlledBy(m, mp))
@@ -173,6 +176,33 @@ public final class MachinePoolRemediationPlanner {
       p.addSteps("remediation: delete Machine " + m.name() + ": " + why);
     }
     return p.build();
+  }
+
+  /**
+   * Whether some Machine of the pool (labelled for it, in its namespace, controlled by it) is not being deleted and
+   * is healthy again or marked for remediation: the two things the planner acts on.
+   */
+  private static boolean anyCandidate(MachinePoolRemediationInput in, String poolLabel) {
+    MachinePool mp = in.machinePool();
+    MachinePoolMemory memory = in.memory().orElseGet(MachinePoolMemory::create);
+    memory.useRemediation(List.of(mp.namespace(), poolLabel, mp.name()));
+    for (Boolean candidate : memory.remediation.of(in.machines(), m -> isCandidate(m, mp, poolLabel))) {
+      if (candidate) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isCandidate(Machine m, MachinePool mp, String poolLabel) {
+    if (!m.namespace().equals(mp.namespace()) || !poolLabel.equals(m.labels().get(Capi.MACHINE_POOL_NAME_LABEL))
+        || !controlledBy(m, mp) || m.isDeleting()) {
+      return false;
+    }
+    List<Condition> c = conditions(m);
+    return Conditions.isFalse(c, Capi.Conditions.OWNER_REMEDIATED)
+        && (Conditions.isTrue(c, Capi.Conditions.HEALTH_CHECK_SUCCEEDED)
+            || Conditions.isFalse(c, Capi.Conditions.HEALTH_CHECK_SUCCEEDED));
   }
 
   /** Sets {@code OwnerRemediated=False} with this reason and message, unless the Machine already has exactly that. */

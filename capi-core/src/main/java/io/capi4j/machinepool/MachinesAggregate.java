@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -25,7 +26,65 @@ final class MachinesAggregate {
   private static final int UNKNOWN = 1;
   private static final int INFO = 2;
 
-  private record Entry(String name, boolean controlPlane, Condition condition, int priority) {}
+  /** One Machine's source condition, as the aggregation sees it. */
+  static final class Entry {
+    final String name;
+    final boolean controlPlane;
+    final Condition condition;
+    final int priority;
+    /** Whether the Machine has the condition (else {@link #condition} is the "not yet reported" one). */
+    final boolean reported;
+    /** The condition's message ({@code ""} for none). */
+    final String message;
+    private Instant time;
+
+    Entry(String name, boolean controlPlane, Condition condition, int priority, boolean reported) {
+      this.name = name;
+      this.controlPlane = controlPlane;
+      this.condition = condition;
+      this.priority = priority;
+      this.reported = reported;
+      this.message = condition.getMessage() == null ? "" : condition.getMessage();
+    }
+
+    String name() {
+      return name;
+    }
+
+    boolean controlPlane() {
+      return controlPlane;
+    }
+
+    Condition condition() {
+      return condition;
+    }
+
+    int priority() {
+      return priority;
+    }
+
+    boolean reported() {
+      return reported;
+    }
+
+    /** The sort key: the condition's transition time, {@code Instant.MIN} without one. */
+    Instant time() {
+      if (time == null) {
+        time = Conditions.parseTime(condition.getLastTransitionTime()).orElse(Instant.MIN);
+      }
+      return time;
+    }
+  }
+
+  /** The entry of a Machine (with these conditions) for the {@code sourceType} condition. */
+  static Entry entry(Machine m, List<Condition> conditions, String sourceType) {
+    Optional<Condition> found = Conditions.get(conditions, sourceType);
+    Condition c = found.orElseGet(() -> Conditions.of(sourceType, Conditions.UNKNOWN, "NotYetReported",
+        "Condition " + sourceType + " not yet reported", null));
+    int priority = Conditions.TRUE.equals(c.getStatus()) ? INFO : Conditions.FALSE.equals(c.getStatus()) ? ISSUE : UNKNOWN;
+    return new Entry(m.name(), m.labels().containsKey(Capi.MACHINE_CONTROL_PLANE_LABEL), c, priority,
+        found.isPresent());
+  }
 
   /**
    * The {@code targetType} condition aggregated from the {@code sourceType} condition of {@code machines} (not
@@ -35,16 +94,28 @@ final class MachinesAggregate {
       String unknownReason, String infoReason, Instant now) {
     List<Entry> entries = new ArrayList<>();
     for (Machine m : machines) {
-      Condition c = Conditions.get(m.status().map(MachineStatus::conditions).orElse(List.of()), sourceType)
-          .orElse(Conditions.of(sourceType, Conditions.UNKNOWN, "NotYetReported",
-              "Condition " + sourceType + " not yet reported", null));
-      int priority = Conditions.TRUE.equals(c.getStatus()) ? INFO : Conditions.FALSE.equals(c.getStatus()) ? ISSUE : UNKNOWN;
-      entries.add(new Entry(m.name(), m.labels().containsKey(Capi.MACHINE_CONTROL_PLANE_LABEL), c, priority));
+      entries.add(entry(m, m.status().map(MachineStatus::conditions).orElse(List.of()), sourceType));
     }
-    entries.sort(Comparator.comparing(e -> Conditions.parseTime(e.condition().getLastTransitionTime()).orElse(Instant.MIN)));
-    List<Entry> issues = entries.stream().filter(e -> e.priority() == ISSUE).toList();
-    List<Entry> unknowns = entries.stream().filter(e -> e.priority() == UNKNOWN).toList();
-    List<Entry> infos = entries.stream().filter(e -> e.priority() == INFO).toList();
+    return aggregateEntries(entries, targetType, issueReason, unknownReason, infoReason, now);
+  }
+
+  /** {@link #aggregate} of the Machines' entries (in the Machines' order). */
+  static Condition aggregateEntries(List<Entry> machineEntries, String targetType, String issueReason,
+      String unknownReason, String infoReason, Instant now) {
+    // Upstream orders the entries by transition time first. That order only shows where two message groups tie on
+    // everything else (the tie is broken by their Machines' names in that order): sort only then.
+    List<Entry> entries = machineEntries;
+    List<Entry> issues = filter(entries, ISSUE);
+    List<Entry> unknowns = filter(entries, UNKNOWN);
+    List<Entry> infos = filter(entries, INFO);
+    boolean bad = !issues.isEmpty() || !unknowns.isEmpty();
+    if (groupsTie(bad ? concat(issues, unknowns) : infos, !bad)) {
+      entries = new ArrayList<>(machineEntries);
+      entries.sort(Comparator.comparing(Entry::time));
+      issues = filter(entries, ISSUE);
+      unknowns = filter(entries, UNKNOWN);
+      infos = filter(entries, INFO);
+    }
 
     String status;
     String reason;
@@ -59,14 +130,67 @@ final class MachinesAggregate {
       reason = infoReason;
     }
     String message;
-    if (!issues.isEmpty() || !unknowns.isEmpty()) {
-      List<Entry> bad = new ArrayList<>(issues);
-      bad.addAll(unknowns);
-      message = messages(bad, false, Map.of(ISSUE, "with other issues", UNKNOWN, "with status unknown"));
+    if (bad) {
+      message = messages(concat(issues, unknowns), false, Map.of(ISSUE, "with other issues", UNKNOWN,
+          "with status unknown"));
     } else {
       message = messages(infos, true, Map.of(INFO, "with additional info"));
     }
     return Conditions.of(targetType, status, reason, message, now);
+  }
+
+  private static List<Entry> filter(List<Entry> entries, int priority) {
+    List<Entry> out = new ArrayList<>();
+    for (Entry e : entries) {
+      if (e.priority == priority) {
+        out.add(e);
+      }
+    }
+    return out;
+  }
+
+  private static List<Entry> concat(List<Entry> a, List<Entry> b) {
+    List<Entry> out = new ArrayList<>(a);
+    out.addAll(b);
+    return out;
+  }
+
+  /**
+   * Whether two of the message groups {@link #messages} would make of these entries compare equal on everything
+   * but their Machines' names (control plane first, priority, size): only then does the entries' order matter.
+   */
+  private static boolean groupsTie(List<Entry> entries, boolean dropEmpty) {
+    Map<String, Group> groups = group(entries, dropEmpty);
+    if (groups.size() < 2) {
+      return false;
+    }
+    java.util.Set<List<Integer>> keys = new java.util.HashSet<>();
+    for (Group g : groups.values()) {
+      if (!keys.add(List.of(g.first ? 1 : 0, g.priority, g.entries.size()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static Map<String, Group> group(List<Entry> entries, boolean dropEmpty) {
+    Map<String, Group> groups = new LinkedHashMap<>();
+    String lastMessage = null;
+    Group last = null;
+    for (Entry e : entries) {
+      String m = e.message;
+      if (dropEmpty && m.isEmpty()) {
+        continue;
+      }
+      // Neighbours mostly share a message (often the very same string): no lookup then.
+      Group g = m == lastMessage ? last : groups.computeIfAbsent(m, Group::new);
+      lastMessage = m;
+      last = g;
+      g.entries.add(e);
+      g.priority = Math.min(g.priority, e.priority());
+      g.first |= e.controlPlane();
+    }
+    return groups;
   }
 
   private static final class Group {
@@ -81,17 +205,7 @@ final class MachinesAggregate {
   }
 
   private static String messages(List<Entry> entries, boolean dropEmpty, Map<Integer, String> others) {
-    Map<String, Group> groups = new LinkedHashMap<>();
-    for (Entry e : entries) {
-      String m = e.condition().getMessage() == null ? "" : e.condition().getMessage();
-      if (dropEmpty && m.isEmpty()) {
-        continue;
-      }
-      Group g = groups.computeIfAbsent(m, Group::new);
-      g.entries.add(e);
-      g.priority = Math.min(g.priority, e.priority());
-      g.first |= e.controlPlane();
-    }
+    Map<String, Group> groups = group(entries, dropEmpty);
     List<Group> sorted = new ArrayList<>(groups.values());
     sorted.sort(Comparator.<Group, Boolean>comparing(g -> !g.first)
         .thenComparingInt(g -> g.priority)

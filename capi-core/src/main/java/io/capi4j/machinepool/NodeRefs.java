@@ -37,6 +37,24 @@ final class NodeRefs {
    */
   static Optional<Result> getNodeReferences(List<String> providerIDList, int minReadySeconds,
       Map<String, Node> nodeRefMap, Instant now) {
+    return getNodeReferences(providerIDList, minReadySeconds, facts(nodeRefMap), now, List.of());
+  }
+
+  /** Lookups of facts of the Nodes of a map by provider ID (made on each lookup). */
+  static java.util.function.Function<String, NodeFacts> facts(Map<String, Node> nodeRefMap) {
+    return id -> {
+      Node n = nodeRefMap.get(id);
+      return n == null ? null : new NodeFacts(n);
+    };
+  }
+
+  /**
+   * {@link #getNodeReferences(List, int, Map, Instant)} with the Nodes' facts, reusing the references of
+   * {@code previous} that equal the ones it would build (same position, same Node): the same result, without a new
+   * reference per Node per reconcile.
+   */
+  static Optional<Result> getNodeReferences(List<String> providerIDList, int minReadySeconds,
+      java.util.function.Function<String, NodeFacts> nodeRefMap, Instant now, List<ObjectReference> previous) {
     int ready = 0;
     int available = 0;
     List<ObjectReference> refs = new ArrayList<>();
@@ -44,18 +62,23 @@ final class NodeRefs {
       if (id.isEmpty()) {
         continue;
       }
-      Node node = nodeRefMap.get(id);
+      NodeFacts node = nodeRefMap.apply(id);
       if (node == null) {
         continue;
       }
-      if (Nodes.isReady(node)) {
+      if (node.ready()) {
         ready++;
-        if (Nodes.isAvailable(node, minReadySeconds, now)) {
+        if (minReadySeconds == 0 || Nodes.isAvailable(node.node, minReadySeconds, now)) {
           available++;
         }
       }
-      refs.add(new ObjectReferenceBuilder().withApiVersion("v1").withKind("Node").withName(Nodes.name(node))
-          .withUid(Nodes.uid(node)).build());
+      ObjectReference prior = refs.size() < previous.size() ? previous.get(refs.size()) : null;
+      if (prior == null || (prior != node.reference && !isNodeReference(prior, node.name, node.uid))) {
+        prior = new ObjectReferenceBuilder().withApiVersion("v1").withKind("Node").withName(node.name)
+            .withUid(node.uid).build();
+      }
+      node.reference = prior;
+      refs.add(prior);
     }
     if (refs.isEmpty() && !providerIDList.isEmpty()) {
       return Optional.empty();
@@ -64,14 +87,78 @@ final class NodeRefs {
   }
 
   /**
+   * Whether {@code r} equals {@code new ObjectReferenceBuilder().withApiVersion("v1").withKind("Node")
+   * .withName(name).withUid(uid).build()}: those four fields, nothing else (an empty map of extra properties).
+   */
+  static boolean isNodeReference(ObjectReference r, String name, String uid) {
+    return "v1".equals(r.getApiVersion()) && "Node".equals(r.getKind()) && name.equals(r.getName())
+        && uid.equals(r.getUid()) && r.getFieldPath() == null && r.getNamespace() == null
+        && r.getResourceVersion() == null && r.getAdditionalProperties() != null
+        && r.getAdditionalProperties().isEmpty();
+  }
+
+  /**
+   * The Ready and available counts of {@link #getNodeReferences(List, int, Map, Instant)} (0 and 0 where it
+   * returns empty), without building the references.
+   */
+  static int[] countReadyAndAvailable(List<String> providerIDList, int minReadySeconds,
+      java.util.function.Function<String, NodeFacts> nodeRefMap, Instant now) {
+    int ready = 0;
+    int available = 0;
+    for (String id : providerIDList) {
+      if (id.isEmpty()) {
+        continue;
+      }
+      NodeFacts node = nodeRefMap.apply(id);
+      if (node != null && node.ready()) {
+        ready++;
+        if (minReadySeconds == 0 || Nodes.isAvailable(node.node, minReadySeconds, now)) {
+          available++;
+        }
+      }
+    }
+    return new int[] {ready, available};
+  }
+
+  /**
    * {@code deleteRetiredNodes}: the Nodes of {@code nodeRefs} whose provider ID is no longer in
    * {@code providerIDList} (Nodes without a provider ID, or not found, are skipped).
    */
   static List<NodeDeletion> retiredNodes(List<ObjectReference> nodeRefs, List<String> providerIDList, List<Node> nodes,
       String why) {
+    return retiredNodes(nodeRefs, providerIDList, name -> Nodes.byName(nodes, name), why);
+  }
+
+  /**
+   * {@link #retiredNodes(List, List, List, String)} of the plan's Nodes: first told whether any referenced Node's
+   * provider ID left the list (usually none), with the Nodes' facts.
+   */
+  static List<NodeDeletion> retiredNodes(PlanScope s, List<ObjectReference> nodeRefs, List<String> providerIDList,
+      String why) {
+    if (nodeRefs.isEmpty()) {
+      return List.of();
+    }
+    Map<String, String> listed = s.memory.providerIDs.of(providerIDList);
+    boolean any = false;
+    for (ObjectReference ref : nodeRefs) {
+      NodeFacts f = s.nodeFactsByName(ref.getName() == null ? "" : ref.getName());
+      if (f != null && !f.providerID.isEmpty() && !listed.containsKey(f.providerID)) {
+        any = true;
+        break;
+      }
+    }
+    return any ? retiredNodes(nodeRefs, providerIDList, s::nodeByName, why) : List.of();
+  }
+
+  /** {@link #retiredNodes(List, List, List, String)} with the Nodes looked up by name ({@code Nodes.byName}). */
+  static List<NodeDeletion> retiredNodes(List<ObjectReference> nodeRefs, List<String> providerIDList,
+      java.util.function.Function<String, Optional<Node>> nodeByName, String why) {
+    if (nodeRefs.isEmpty()) {
+      return List.of();
+    }
     Map<String, Node> byProviderID = new LinkedHashMap<>();
     for (ObjectReference ref : nodeRefs) {
-      Optional<Node> node = Nodes.byName(nodes, ref.getName() == null ? "" : ref.getName());
+      Optional<Node> node = nodeByName.apply(ref.getName() == null ? "" : ref.getName());
       if (node.isEmpty() || Nodes.providerID(node.get()).isEmpty()) {
         continue;
       }
@@ -99,7 +186,7 @@ final class NodeRefs {
       if (s.nodeRefMap != null) {
         boolean valid = true;
         for (ObjectReference ref : nodeRefs) {
-          Optional<Node> n = s.nodeRefMap.values().stream().filter(x -> Nodes.name(x).equals(ref.getName())).reduce((a, b) -> b);
+          Optional<Node> n = ref.getName() == null ? Optional.empty() : s.nodeRefMapByName(ref.getName());
           if (n.isEmpty() || !Nodes.uid(n.get()).equals(ref.getUid() == null ? "" : ref.getUid())) {
             valid = false;
             break;
@@ -122,7 +209,7 @@ final class NodeRefs {
       s.error("failed to get Node references");
       return Optional.empty();
     }
-    for (NodeDeletion d : retiredNodes(nodeRefs, ids, s.in.nodes(),
+    for (NodeDeletion d : retiredNodes(s, nodeRefs, ids,
         "retired: its provider ID is no longer in spec.providerIDList")) {
       s.nodeDeletions.add(d);
       s.step("nodes: delete Node " + d.nodeName() + " (" + d.providerID() + "): " + d.reason());
@@ -132,7 +219,7 @@ final class NodeRefs {
       return Optional.empty();
     }
     int minReadySeconds = mp.spec().templateOrEmpty().specOrEmpty().minReadySeconds().orElse(0);
-    Optional<Result> result = getNodeReferences(ids, minReadySeconds, s.nodeRefMap, s.in.now());
+    Optional<Result> result = getNodeReferences(ids, minReadySeconds, s::nodeRefFacts, s.in.now(), nodeRefs);
     if (result.isEmpty()) {
       s.step("nodes: " + ERR_NO_AVAILABLE_NODES + ": wait for a Node event (no requeue)");
       return Optional.empty();
@@ -159,32 +246,26 @@ final class NodeRefs {
    */
   static void patchNodes(PlanScope s, List<ObjectReference> refs) {
     boolean mpm = s.infraMachinePool != null
-        && io.capi4j.external.Contracts.infrastructureMachineKind(s.infraMachinePool).isPresent();
+        && s.infrastructureMachineKind(s.infraMachinePool).isPresent();
     Map<String, String> desired = new LinkedHashMap<>();
     desired.put(Capi.CLUSTER_NAME_ANNOTATION, s.mp.spec().clusterName());
     desired.put(Capi.CLUSTER_NAMESPACE_ANNOTATION, s.mp.namespace());
     desired.put(Capi.OWNER_KIND_ANNOTATION, MachinePool.KIND);
     desired.put(Capi.OWNER_NAME_ANNOTATION, s.mp.name());
+    desired = s.memory.nodeAnnotations(desired);
     for (ObjectReference ref : refs) {
-      Optional<Node> node = Nodes.byName(s.in.nodes(), ref.getName());
-      if (node.isEmpty()) {
+      NodeFacts f = ref.getName() == null ? null : s.nodeFactsByName(ref.getName());
+      if (f == null) {
         continue;
       }
-      Map<String, String> have = node.get().getMetadata() == null || node.get().getMetadata().getAnnotations() == null
-          ? Map.of() : node.get().getMetadata().getAnnotations();
-      Map<String, String> missing = new LinkedHashMap<>();
-      desired.forEach((k, v) -> {
-        if (!v.equals(have.get(k))) {
-          missing.put(k, v);
-        }
-      });
-      boolean tainted = !mpm && node.get().getSpec() != null && node.get().getSpec().getTaints() != null
-          && node.get().getSpec().getTaints().stream().anyMatch(NodePatch::isUninitialized);
-      if (missing.isEmpty() && !tainted) {
+      Optional<Node> node = Optional.of(f.node);
+      boolean missing = f.annotationsMissing(desired);
+      boolean tainted = !mpm && f.uninitialized();
+      if (!missing && !tainted) {
         continue;
       }
       List<String> why = new ArrayList<>();
-      if (!missing.isEmpty()) {
+      if (missing) {
         why.add("annotate it as a Node of MachinePool " + s.mp.name());
       }
       if (tainted) {

@@ -38,12 +38,25 @@ final class Nodes {
     if (n.getStatus() == null || n.getStatus().getConditions() == null) {
       return Optional.empty();
     }
-    return n.getStatus().getConditions().stream().filter(c -> "Ready".equals(c.getType())).findFirst();
+    for (NodeCondition c : n.getStatus().getConditions()) {
+      if ("Ready".equals(c.getType())) {
+        return Optional.of(c);
+      }
+    }
+    return Optional.empty();
   }
 
   /** {@code noderefutil.IsNodeReady}: the Ready condition is True. */
   static boolean isReady(Node n) {
-    return readyCondition(n).map(c -> Conditions.TRUE.equals(c.getStatus())).orElse(false);
+    if (n.getStatus() == null || n.getStatus().getConditions() == null) {
+      return false;
+    }
+    for (NodeCondition c : n.getStatus().getConditions()) {
+      if ("Ready".equals(c.getType())) {
+        return Conditions.TRUE.equals(c.getStatus());
+      }
+    }
+    return false;
   }
 
   /** When the Ready condition last changed, if it has a time. */

@@ -101,7 +101,7 @@ final class Phases {
 
     int errorsBefore = s.errors.size();
     if (s.in.nodesListed()) {
-      s.nodeRefMap = Nodes.byProviderID(s.in.nodes());
+      s.nodeRefMap = s.buildNodeRefMap();
     }
     PoolMachines.reconcile(s, infra);
     if (!s.in.nodesListed()) {

@@ -44,47 +44,82 @@ final class PoolMachines {
   static final String INSTANCE_UP_TO_DATE_UNKNOWN =
       "The infrastructure provider does not report whether the instance is on the MachinePool's latest model";
 
-  /** The InfraMachines of the pool, as upstream's label-selected list of {@code <infrastructureMachineKind>}. */
-  static List<Object> infraMachines(PlanScope s, Object infraPool, String kind) {
-    String apiVersion = Contracts.string(infraPool, "apiVersion").orElse("");
-    String group = GroupVersionKind.of(apiVersion, kind).group();
-    List<Object> out = new ArrayList<>();
-    for (Object o : s.in.infraMachines()) {
-      String k = Contracts.string(o, "kind").orElse("");
-      String g = GroupVersionKind.of(Contracts.string(o, "apiVersion").orElse(""), k).group();
-      if (k.equals(kind) && g.equals(group) && namespace(o).equals(s.mp.namespace()) && hasPoolLabels(s.mp, labels(o))) {
-        out.add(o);
-      }
+  /**
+   * One InfraMachine with the contract fields the planner reads of it, each read once per object (objects are
+   * immutable values; {@link MachinePoolMemory} keeps these between reconciles): {@code metadata.name},
+   * {@code kind}, the group of its {@code apiVersion}, whether it is one of the pool's (computed for one
+   * InfraMachinePool kind and group, namespace, pool label and cluster name), and on first use
+   * {@code spec.providerID}.
+   */
+  static final class InfraMachine {
+    final Object object;
+    final String name;
+    final String kind;
+    final String group;
+    /** Upstream's selection: the InfraMachinePool's kind and group, the pool's namespace and labels. */
+    final boolean member;
+    private Optional<String> providerID;
+
+    InfraMachine(Object o, String poolKind, String poolGroup, String namespace, String poolLabel, String clusterName) {
+      this.object = o;
+      this.kind = Contracts.string(o, "kind").orElse("");
+      this.group = GroupVersionKind.of(Contracts.string(o, "apiVersion").orElse(""), kind).group();
+      this.member = kind.equals(poolKind) && group.equals(poolGroup) && namespace(o).equals(namespace)
+          && hasPoolLabels(poolLabel, clusterName, labels(o));
+      this.name = name(o);
     }
-    return out;
+
+    /** {@code Contracts.providerID}. */
+    Optional<String> providerID() {
+      if (providerID == null) {
+        providerID = Contracts.providerID(object);
+      }
+      return providerID;
+    }
   }
 
-  /** Upstream's {@code getMachinesForMachinePool}: labelled for the pool, and not controlled by another owner. */
-  static List<Machine> poolMachines(MachinePoolInput in, MachinePool mp) {
-    return in.machines().stream()
-        .filter(m -> m.namespace().equals(mp.namespace()) && hasPoolLabels(mp, m.labels()))
-        .filter(m -> controller(m.metadata()).map(o -> isPoolOwner(o, mp)).orElse(true))
-        .toList();
+  /** The InfraMachines of the pool, as upstream's label-selected list of {@code <infrastructureMachineKind>}. */
+  static List<InfraMachine> infraMachines(PlanScope s, Object infraPool, String kind) {
+    return s.infraMachines(infraPool, kind);
+  }
+
+  /** {@link #infraMachines}, computed (see {@link PlanScope#infraMachines}, which keeps it for the plan). */
+  static List<InfraMachine> selectInfraMachines(PlanScope s, Object infraPool, String kind) {
+    String apiVersion = Contracts.string(infraPool, "apiVersion").orElse("");
+    String group = GroupVersionKind.of(apiVersion, kind).group();
+    String namespace = s.mp.namespace();
+    String clusterName = s.mp.spec().clusterName();
+    s.memory.useInfra(List.of(kind, group));
+    List<InfraMachine> out = new ArrayList<>();
+    for (InfraMachine im : s.memory.infraMachines.of(s.in.infraMachines(),
+        o -> new InfraMachine(o, kind, group, namespace, s.poolLabel, clusterName))) {
+      if (im.member) {
+        out.add(im);
+      }
+    }
+    return java.util.Collections.unmodifiableList(out);
   }
 
   /** {@code reconcileMachines}: one Machine per InfraMachine, created or patched. */
   static void reconcile(PlanScope s, Object infraPool) {
-    Optional<String> kind = Contracts.infrastructureMachineKind(infraPool);
+    Optional<String> kind = s.infrastructureMachineKind(infraPool);
     if (kind.isEmpty()) {
       return;
     }
-    List<Object> infraMachines = infraMachines(s, infraPool, kind.get());
-    Map<String, Machine> byInfraName = new LinkedHashMap<>();
-    for (Machine m : s.in.machines()) {
-      if (m.namespace().equals(s.mp.namespace()) && hasPoolLabels(s.mp, m.labels())) {
-        byInfraName.put(m.spec().infrastructureRefOrEmpty().name(), m);
-      }
-    }
-    for (Object im : infraMachines) {
-      String name = name(im);
-      Optional<String> providerID = Contracts.providerID(im);
+    List<InfraMachine> infraMachines = infraMachines(s, infraPool, kind.get());
+    Map<String, MachineFacts> byInfraName = s.memory.machinesByInfraName.of(MachineFacts.of(s.in.machines(), s));
+    Unchanged unchanged = new Unchanged(s);
+    for (InfraMachine entry : infraMachines) {
+      Object im = entry.object;
+      String name = entry.name;
+      Optional<String> providerID = entry.providerID();
       Node node = s.nodeRefMap == null ? null : providerID.map(s.nodeRefMap::get).orElse(null);
-      Machine existing = byInfraName.get(name);
+      MachineFacts existingFacts = byInfraName.get(name);
+      Machine existing = existingFacts == null ? null : existingFacts.machine;
+      if (existing != null && unchanged.test(entry, existingFacts, node)) {
+        assert desiredMachine(s.mp, im, existing, node).equals(existing) : "Unchanged is wrong about " + name;
+        continue; // desiredMachine would equal existing
+      }
       Machine desired = desiredMachine(s.mp, im, existing, node);
       if (existing == null) {
         s.creates.put(desired.name(), new MachineWrite(desired,
@@ -107,20 +142,19 @@ final class PoolMachines {
     if (s.infraMachinePool == null || Contracts.deleting(s.infraMachinePool)) {
       return;
     }
-    Optional<String> kind = Contracts.infrastructureMachineKind(s.infraMachinePool);
+    Optional<String> kind = s.infrastructureMachineKind(s.infraMachinePool);
     if (kind.isEmpty()) {
       return;
     }
-    Map<String, Object> infraByName = new LinkedHashMap<>();
-    for (Object im : infraMachines(s, s.infraMachinePool, kind.get())) {
-      infraByName.put(name(im), im);
-    }
-    for (Machine m : s.machines) {
-      if (m.isDeleting()) {
+    Map<String, InfraMachine> infraByName =
+        s.memory.infraMachinesByName.of(infraMachines(s, s.infraMachinePool, kind.get()));
+    for (MachineFacts f : s.machineFacts()) {
+      if (f.deleting) {
         continue;
       }
-      String infraName = m.spec().infrastructureRefOrEmpty().name();
-      Object im = infraByName.get(infraName);
+      Machine m = f.machine;
+      String infraName = f.infraRefName;
+      InfraMachine im = infraByName.get(infraName);
       if (im == null) {
         if (s.in.options().deleteOrphanMachines() && !s.creates.containsKey(m.name())) {
           String reason = "its " + kind.get() + " " + infraName + " no longer exists (capi4j deletes orphan"
@@ -130,8 +164,8 @@ final class PoolMachines {
         }
         continue;
       }
-      if (m.annotations().containsKey(Capi.DELETE_MACHINE_ANNOTATION)) {
-        String providerID = !m.spec().providerID().isEmpty() ? m.spec().providerID() : Contracts.providerID(im).orElse("");
+      if (f.deleteAnnotated) {
+        String providerID = !m.spec().providerID().isEmpty() ? m.spec().providerID() : im.providerID().orElse("");
         String reason = "Machine " + m.name() + " carries " + Capi.DELETE_MACHINE_ANNOTATION
             + ": the pool provider removes this instance before any other";
         s.removals.add(new InstanceRemoval(m.name(), infraName, providerID, reason));
@@ -145,44 +179,65 @@ final class PoolMachines {
    * the Machine is being deleted; {@link StatusPolicy#TRUTHFUL} asks the provider's instance report instead.
    */
   static void setUpToDate(PlanScope s) {
-    Map<String, PoolInstance> instances = new LinkedHashMap<>();
-    s.in.poolInstances().ifPresent(l -> l.forEach(i -> instances.put(i.providerID(), i)));
-    Map<String, String> infraProviderIDs = new LinkedHashMap<>();
-    if (s.infraMachinePool != null) {
-      Contracts.infrastructureMachineKind(s.infraMachinePool).ifPresent(k -> infraMachines(s, s.infraMachinePool, k)
-          .forEach(im -> Contracts.providerID(im).ifPresent(p -> infraProviderIDs.put(name(im), p))));
-    }
+    // Built on first use: most reconciles need neither.
+    Map<String, PoolInstance> instances = null;
+    Map<String, InfraMachine> infraProviderIDs = null;
     boolean truthful = s.in.options().statusPolicy() == StatusPolicy.TRUTHFUL;
-    List<Machine> updated = new ArrayList<>();
-    for (Machine m : s.machines) {
-      Condition c;
-      if (m.isDeleting()) {
-        c = Conditions.of(Capi.Conditions.UP_TO_DATE, Conditions.FALSE, Capi.Reasons.NOT_UP_TO_DATE,
-            MACHINE_IS_BEING_DELETED, s.in.now());
+    // The condition of each verdict, with this reconcile's time, is the same for every Machine.
+    Condition[] verdicts = new Condition[4];
+    List<Machine> updated = new ArrayList<>(s.machines.size());
+    List<MachineFacts> updatedFacts = new ArrayList<>(s.machines.size());
+    for (MachineFacts f : s.machineFacts()) {
+      Machine m = f.machine;
+      int verdict;
+      if (f.deleting) {
+        verdict = 0;
       } else if (!truthful) {
-        c = Conditions.of(Capi.Conditions.UP_TO_DATE, Conditions.TRUE, Capi.Reasons.UP_TO_DATE, "", s.in.now());
+        verdict = 1;
       } else {
-        String providerID = !m.spec().providerID().isEmpty() ? m.spec().providerID()
-            : infraProviderIDs.getOrDefault(m.spec().infrastructureRefOrEmpty().name(), "");
-        Optional<Boolean> upToDate = Optional.ofNullable(instances.get(providerID)).flatMap(PoolInstance::upToDate);
-        if (upToDate.isEmpty()) {
-          c = Conditions.of(Capi.Conditions.UP_TO_DATE, Conditions.UNKNOWN, Capi.Reasons.UP_TO_DATE_UNKNOWN,
-              INSTANCE_UP_TO_DATE_UNKNOWN, s.in.now());
-        } else if (upToDate.get()) {
-          c = Conditions.of(Capi.Conditions.UP_TO_DATE, Conditions.TRUE, Capi.Reasons.UP_TO_DATE, "", s.in.now());
-        } else {
-          c = Conditions.of(Capi.Conditions.UP_TO_DATE, Conditions.FALSE, Capi.Reasons.NOT_UP_TO_DATE,
-              INSTANCE_NOT_UP_TO_DATE, s.in.now());
+        String providerID = f.specProviderID;
+        if (providerID.isEmpty()) {
+          if (infraProviderIDs == null) {
+            // The pool's InfraMachines that have a provider ID, by name (the last of each).
+            Optional<String> k = s.infraMachinePool == null ? Optional.empty()
+                : s.infrastructureMachineKind(s.infraMachinePool);
+            infraProviderIDs = k.isEmpty() ? Map.of()
+                : s.memory.infraMachinesWithProviderID.of(infraMachines(s, s.infraMachinePool, k.get()));
+          }
+          InfraMachine im = infraProviderIDs.get(f.infraRefName);
+          providerID = im == null ? "" : im.providerID().get();
         }
+        if (instances == null) {
+          instances = s.in.poolInstances().map(l -> s.memory.instances.of(l)).orElse(Map.of());
+        }
+        Optional<Boolean> upToDate = Optional.ofNullable(instances.get(providerID)).flatMap(PoolInstance::upToDate);
+        verdict = upToDate.isEmpty() ? 2 : upToDate.get() ? 1 : 3;
+      }
+      if (verdicts[verdict] == null) {
+        verdicts[verdict] = upToDateCondition(verdict, s.in.now());
+      }
+      // Whether Conditions.set keeps the conditions depends on the verdict's status, reason and message, not on the
+      // time: remembered per verdict.
+      if (f.keepsUpToDate[verdict] == 0) {
+        f.keepsUpToDate[verdict] = (byte) (m.status().isPresent()
+            && Conditions.setKeeps(f.conditions(), verdicts[verdict]) ? 1 : 2);
+      }
+      if (f.keepsUpToDate[verdict] == 1) {
+        updated.add(m); // Conditions.set would give back an equal list
+        updatedFacts.add(f);
+        continue;
       }
       MachineStatus st = m.status().orElse(MachineStatus.builder().build());
+      Condition c = upToDateCondition(verdict, s.in.now());
       List<Condition> conds = Conditions.set(st.conditions(), c);
       if (conds.equals(st.conditions())) {
         updated.add(m);
+        updatedFacts.add(f);
         continue;
       }
       Machine next = m.withStatus(st.withConditions(conds));
       updated.add(next);
+      updatedFacts.add(new MachineFacts(next, s));
       String why = "UpToDate=" + c.getStatus() + " (" + c.getReason() + ")";
       MachineWrite created = s.creates.get(m.name());
       if (created != null) {
@@ -195,7 +250,122 @@ final class PoolMachines {
       }
       s.step("machines: Machine " + m.name() + " " + why);
     }
-    s.machines = List.copyOf(updated);
+    s.machines(List.copyOf(updated), updatedFacts);
+  }
+
+  /** The empty bootstrap {@link #desiredMachine} sets. */
+  private static final Optional<Bootstrap> NO_BOOTSTRAP = Optional.of(Bootstrap.builder().dataSecretName("").build());
+
+  /**
+   * Tells, without building it, that {@link #desiredMachine} of an existing Machine would equal that Machine: the
+   * fields it sets already hold what it would set them to. When this says false the Machine may still be up to
+   * date: build it and compare.
+   */
+  static final class Unchanged {
+    private final MachinePool mp;
+    private final String poolLabel;
+    private final String clusterName;
+    private final Map<String, String> templateLabels;
+    private final Map<String, String> templateAnnotations;
+    private final OwnerReference owner;
+
+    Unchanged(PlanScope s) {
+      this.mp = s.mp;
+      this.poolLabel = s.poolLabel;
+      this.clusterName = s.mp.spec().clusterName();
+      TemplateMeta tmeta = s.mp.spec().templateOrEmpty().metadataOrEmpty();
+      this.templateLabels = tmeta.labels();
+      this.templateAnnotations = tmeta.annotations();
+      this.owner = poolOwner(s.mp);
+    }
+
+    boolean test(InfraMachine infraMachine, MachineFacts existing, Node node) {
+      if (existing.unchangedStatic == 0) {
+        existing.unchangedStatic = (byte) (staticPart(existing.machine) ? 1 : 2);
+      }
+      if (existing.unchangedStatic != 1) {
+        return false;
+      }
+      // The version from the Node and the reference to the InfraMachine, remembered for the same Node and entry.
+      if (existing.versionOf != node || !existing.versionChecked) {
+        existing.versionOf = node;
+        existing.versionChecked = true;
+        existing.versionMatches = existing.machine.spec().version().equals(node == null ? "" : Nodes.kubeletVersion(node));
+      }
+      if (!existing.versionMatches) {
+        return false;
+      }
+      if (existing.refOf != infraMachine) {
+        existing.refOf = infraMachine;
+        // ContractVersionedObjectReference.of(group, kind, name): those three, no unknown fields.
+        ContractVersionedObjectReference ref = existing.machine.spec().infrastructureRef().get();
+        existing.refMatches = ref.name().equals(infraMachine.name) && ref.kind().equals(infraMachine.kind)
+            && ref.apiGroup().equals(infraMachine.group) && ref.unknownFields().isEmpty();
+      }
+      return existing.refMatches;
+    }
+
+    /** The checks that depend on the Machine and the pool only (see {@link MachineFacts#unchangedStatic}). */
+    private boolean staticPart(Machine existing) {
+      ObjectMeta meta = existing.metadata();
+      if (meta.getName() == null || !java.util.Objects.equals(meta.getNamespace(), mp.namespace())) {
+        return false;
+      }
+      // Labels: the existing ones, then the template's, then the pool and cluster labels.
+      Map<String, String> labels = meta.getLabels();
+      if (labels == null || !poolLabel.equals(labels.get(Capi.MACHINE_POOL_NAME_LABEL))
+          || !clusterName.equals(labels.get(Capi.CLUSTER_NAME_LABEL))) {
+        return false;
+      }
+      for (Map.Entry<String, String> e : templateLabels.entrySet()) {
+        if (!e.getKey().equals(Capi.MACHINE_POOL_NAME_LABEL) && !e.getKey().equals(Capi.CLUSTER_NAME_LABEL)
+            && !e.getValue().equals(labels.get(e.getKey()))) {
+          return false;
+        }
+      }
+      Map<String, String> annotations = meta.getAnnotations();
+      if (annotations == null) {
+        return false;
+      }
+      for (Map.Entry<String, String> e : templateAnnotations.entrySet()) {
+        if (!e.getValue().equals(annotations.get(e.getKey()))) {
+          return false;
+        }
+      }
+      // Owners: the others in order, then the pool's controller reference last.
+      List<OwnerReference> owners = meta.getOwnerReferences();
+      if (owners == null || owners.isEmpty() || !owner.equals(owners.get(owners.size() - 1))) {
+        return false;
+      }
+      for (int i = 0; i < owners.size() - 1; i++) {
+        OwnerReference o = owners.get(i);
+        if (MachinePool.KIND.equals(o.getKind()) && mp.name().equals(o.getName())) {
+          return false;
+        }
+      }
+      MachineSpec spec = existing.spec();
+      return spec.clusterName().equals(clusterName) && spec.bootstrap().equals(NO_BOOTSTRAP)
+          && spec.infrastructureRef().isPresent();
+    }
+  }
+
+  /** The MachinePool's controller owner reference on its Machines. */
+  private static OwnerReference poolOwner(MachinePool mp) {
+    return new OwnerReferenceBuilder().withApiVersion(Capi.API_VERSION).withKind(MachinePool.KIND)
+        .withName(mp.name()).withUid(mp.metadata().getUid()).withController(true).withBlockOwnerDeletion(true).build();
+  }
+
+  /** The {@code UpToDate} condition: 0 being deleted, 1 up to date, 2 unknown, 3 not on the latest model. */
+  private static Condition upToDateCondition(int verdict, java.time.Instant now) {
+    return switch (verdict) {
+      case 0 -> Conditions.of(Capi.Conditions.UP_TO_DATE, Conditions.FALSE, Capi.Reasons.NOT_UP_TO_DATE,
+          MACHINE_IS_BEING_DELETED, now);
+      case 1 -> Conditions.of(Capi.Conditions.UP_TO_DATE, Conditions.TRUE, Capi.Reasons.UP_TO_DATE, "", now);
+      case 2 -> Conditions.of(Capi.Conditions.UP_TO_DATE, Conditions.UNKNOWN, Capi.Reasons.UP_TO_DATE_UNKNOWN,
+          INSTANCE_UP_TO_DATE_UNKNOWN, now);
+      default -> Conditions.of(Capi.Conditions.UP_TO_DATE, Conditions.FALSE, Capi.Reasons.NOT_UP_TO_DATE,
+          INSTANCE_NOT_UP_TO_DATE, now);
+    };
   }
 
   /** {@code computeDesiredMachine}, merged into the existing Machine as server-side apply would. */
@@ -214,8 +384,7 @@ final class PoolMachines {
     Map<String, String> annotations = new LinkedHashMap<>(existing == null ? Map.of() : existing.annotations());
     annotations.putAll(tmeta.annotations());
 
-    OwnerReference owner = new OwnerReferenceBuilder().withApiVersion(Capi.API_VERSION).withKind(MachinePool.KIND)
-        .withName(mp.name()).withUid(mp.metadata().getUid()).withController(true).withBlockOwnerDeletion(true).build();
+    OwnerReference owner = poolOwner(mp);
     List<OwnerReference> owners = new ArrayList<>();
     if (existing != null && existing.metadata().getOwnerReferences() != null) {
       for (OwnerReference o : existing.metadata().getOwnerReferences()) {
@@ -239,20 +408,10 @@ final class PoolMachines {
     return base.withMetadata(meta.build()).withSpec(spec);
   }
 
-  static boolean hasPoolLabels(MachinePool mp, Map<String, String> labels) {
-    return KubernetesNames.mustFormatValue(mp.name()).equals(labels.get(Capi.MACHINE_POOL_NAME_LABEL))
-        && mp.spec().clusterName().equals(labels.get(Capi.CLUSTER_NAME_LABEL));
-  }
-
-  private static Optional<OwnerReference> controller(ObjectMeta meta) {
-    if (meta.getOwnerReferences() == null) {
-      return Optional.empty();
-    }
-    return meta.getOwnerReferences().stream().filter(o -> Boolean.TRUE.equals(o.getController())).findFirst();
-  }
-
-  private static boolean isPoolOwner(OwnerReference o, MachinePool mp) {
-    return MachinePool.KIND.equals(o.getKind()) && mp.name().equals(o.getName());
+  /** Labelled for the pool: the pool label's value ({@code KubernetesNames.mustFormatValue} of its name) and cluster. */
+  static boolean hasPoolLabels(String poolLabel, String clusterName, Map<String, String> labels) {
+    return poolLabel.equals(labels.get(Capi.MACHINE_POOL_NAME_LABEL))
+        && clusterName.equals(labels.get(Capi.CLUSTER_NAME_LABEL));
   }
 
   static String name(Object o) {

@@ -9,7 +9,6 @@ import io.capi4j.api.core.v1beta2.MachineSpec;
 import io.capi4j.api.core.v1beta2.MachineStatus;
 import io.capi4j.api.core.v1beta2.StatusVersion;
 import io.capi4j.conditions.Conditions;
-import io.capi4j.external.Contracts;
 import io.capi4j.spi.PoolInstance;
 import io.capi4j.util.Semver;
 import io.fabric8.kubernetes.api.model.Condition;
@@ -40,7 +39,7 @@ final class PoolStatus {
   static void update(PlanScope s) {
     boolean truthful = s.in.options().statusPolicy() == StatusPolicy.TRUTHFUL;
     if (s.infraMachinePool != null) {
-      boolean mpm = Contracts.infrastructureMachineKind(s.infraMachinePool).isPresent();
+      boolean mpm = s.infrastructureMachineKind(s.infraMachinePool).isPresent();
       if (truthful) {
         truthfulReplicas(s, mpm);
       } else {
@@ -65,14 +64,14 @@ final class PoolStatus {
     int ready = 0;
     int available = 0;
     int upToDate = 0;
-    for (Machine m : s.machines) {
-      List<Condition> c = m.status().map(MachineStatus::conditions).orElse(List.of());
+    for (MachineFacts f : s.machineFacts()) {
+      List<Condition> c = f.conditions();
       ready += Conditions.isTrue(c, Capi.Conditions.READY) ? 1 : 0;
       available += Conditions.isTrue(c, Capi.Conditions.AVAILABLE) ? 1 : 0;
       upToDate += Conditions.isTrue(c, Capi.Conditions.UP_TO_DATE) ? 1 : 0;
     }
     s.status(st.withReadyReplicas(ready).withAvailableReplicas(available).withUpToDateReplicas(upToDate)
-        .withVersions(versionsFromMachines(s.machines)));
+        .withVersions(versionsFromMachineFacts(s.machineFacts())));
   }
 
   /** capi4j's counters: Nodes for ready and available, the provider's instance report for up to date. */
@@ -80,10 +79,10 @@ final class PoolStatus {
     MachinePoolStatus st = s.status();
     if (s.nodeRefMap != null) {
       int minReadySeconds = s.mp.spec().templateOrEmpty().specOrEmpty().minReadySeconds().orElse(0);
-      Optional<NodeRefs.Result> r =
-          NodeRefs.getNodeReferences(s.mp.spec().providerIDList(), minReadySeconds, s.nodeRefMap, s.in.now());
-      st = st.withReadyReplicas(r.map(NodeRefs.Result::ready).orElse(0))
-          .withAvailableReplicas(r.map(NodeRefs.Result::available).orElse(0));
+      // getNodeReferences' counts (0 and 0 when it finds no Node), without its references.
+      int[] r = NodeRefs.countReadyAndAvailable(s.mp.spec().providerIDList(), minReadySeconds, s::nodeRefFacts,
+          s.in.now());
+      st = st.withReadyReplicas(r[0]).withAvailableReplicas(r[1]);
     }
     if (s.in.poolInstances().isPresent()) {
       int upToDate = (int) s.in.poolInstances().get().stream()
@@ -92,7 +91,8 @@ final class PoolStatus {
     } else {
       st = st.withUpToDateReplicas(Optional.empty());
     }
-    st = st.withVersions(mpm ? versionsFromMachines(s.machines) : versionsFromNodeRefs(st.nodeRefs(), s.nodeRefMap));
+    st = st.withVersions(mpm ? versionsFromMachineFacts(s.machineFacts())
+        : versionsFromNodeRefs(st.nodeRefs(), s.nodeRefMap));
     s.status(st);
   }
 
@@ -134,10 +134,10 @@ final class PoolStatus {
     conds = Conditions.set(conds, scalingUp(s, mp, st, now));
     conds = Conditions.set(conds, scalingDown(s, mp, st, now));
     conds = Conditions.set(conds, rollingOut(s, now));
-    boolean mpm = s.infraMachinePool != null && Contracts.infrastructureMachineKind(s.infraMachinePool).isPresent();
+    boolean mpm = s.infraMachinePool != null && s.infrastructureMachineKind(s.infraMachinePool).isPresent();
     if (mpm) {
-      conds = Conditions.set(conds, machinesReady(s.machines, now));
-      conds = Conditions.set(conds, machinesUpToDate(s.machines, now));
+      conds = Conditions.set(conds, machinesReady(s.machineFacts(), now));
+      conds = Conditions.set(conds, machinesUpToDate(s.machineFacts(), now));
     } else {
       conds = Conditions.delete(conds, Capi.Conditions.MACHINES_READY);
       conds = Conditions.delete(conds, Capi.Conditions.MACHINES_UP_TO_DATE);
@@ -217,25 +217,31 @@ final class PoolStatus {
         "Rolling out " + outdated + " not up-to-date replicas", now);
   }
 
-  static Condition machinesReady(List<Machine> machines, Instant now) {
+  static Condition machinesReady(List<MachineFacts> machines, Instant now) {
     if (machines.isEmpty()) {
       return Conditions.of(Capi.Conditions.MACHINES_READY, Conditions.TRUE, Capi.Reasons.NO_REPLICAS, "", now);
     }
-    return MachinesAggregate.aggregate(machines, Capi.Conditions.READY, Capi.Conditions.MACHINES_READY,
-        Capi.Reasons.NOT_READY, Capi.Reasons.READY_UNKNOWN, Capi.Reasons.READY, now);
+    List<MachinesAggregate.Entry> entries = new ArrayList<>(machines.size());
+    for (MachineFacts f : machines) {
+      entries.add(f.entry(Capi.Conditions.READY));
+    }
+    return MachinesAggregate.aggregateEntries(entries, Capi.Conditions.MACHINES_READY, Capi.Reasons.NOT_READY,
+        Capi.Reasons.READY_UNKNOWN, Capi.Reasons.READY, now);
   }
 
-  static Condition machinesUpToDate(List<Machine> machines, Instant now) {
-    List<Machine> considered = machines.stream().filter(m -> {
-      boolean has = Conditions.get(m.status().map(MachineStatus::conditions).orElse(List.of()),
-          Capi.Conditions.UP_TO_DATE).isPresent();
-      Optional<Instant> created = Conditions.parseTime(m.metadata().getCreationTimestamp());
-      return has || created.map(c -> !c.isAfter(now.minusSeconds(10))).orElse(true);
-    }).toList();
-    if (considered.isEmpty()) {
+  static Condition machinesUpToDate(List<MachineFacts> machines, Instant now) {
+    // Machines with an UpToDate condition, or created at least 10s ago (or at an unknown time).
+    Instant tenSecondsAgo = now.minusSeconds(10);
+    List<MachinesAggregate.Entry> entries = new ArrayList<>(machines.size());
+    for (MachineFacts f : machines) {
+      if (f.hasUpToDate() || f.created().map(c -> !c.isAfter(tenSecondsAgo)).orElse(true)) {
+        entries.add(f.entry(Capi.Conditions.UP_TO_DATE));
+      }
+    }
+    if (entries.isEmpty()) {
       return Conditions.of(Capi.Conditions.MACHINES_UP_TO_DATE, Conditions.TRUE, Capi.Reasons.NO_REPLICAS, "", now);
     }
-    return MachinesAggregate.aggregate(considered, Capi.Conditions.UP_TO_DATE, Capi.Conditions.MACHINES_UP_TO_DATE,
+    return MachinesAggregate.aggregateEntries(entries, Capi.Conditions.MACHINES_UP_TO_DATE,
         Capi.Reasons.NOT_UP_TO_DATE, Capi.Reasons.UP_TO_DATE_UNKNOWN, Capi.Reasons.UP_TO_DATE, now);
   }
 
@@ -289,8 +295,14 @@ final class PoolStatus {
   }
 
   /** {@code VersionsFromMachines}: the Machines' {@code spec.version}. */
-  static List<StatusVersion> versionsFromMachines(List<Machine> machines) {
-    return aggregate(machines.stream().map(m -> m.spec().version()).filter(v -> !v.isEmpty()).toList());
+  static List<StatusVersion> versionsFromMachineFacts(List<MachineFacts> machines) {
+    List<String> versions = new ArrayList<>();
+    for (MachineFacts f : machines) {
+      if (!f.specVersion.isEmpty()) {
+        versions.add(f.specVersion);
+      }
+    }
+    return aggregate(versions);
   }
 
   /** {@code AggregateStatusVersions}: one entry per version with its count, in semver order. */

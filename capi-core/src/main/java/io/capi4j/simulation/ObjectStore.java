@@ -32,23 +32,54 @@ public final class ObjectStore {
 
   /** A field index: the objects of one kind by the values a function extracts (controller-runtime's IndexField). */
   private record Index(String kind, java.util.function.Function<Object, java.util.Collection<String>> values,
-      java.util.Map<String, java.util.TreeSet<ObjectKey>> keys) {
+      java.util.Map<String, Bucket> buckets) {
     void add(ObjectKey key, Object o) {
       for (String v : values.apply(o)) {
-        keys.computeIfAbsent(v, x -> new java.util.TreeSet<>()).add(key);
+        buckets.computeIfAbsent(v, x -> new Bucket()).put(key, o);
       }
     }
 
     void remove(ObjectKey key, Object o) {
       for (String v : values.apply(o)) {
-        java.util.Set<ObjectKey> set = keys.get(v);
-        if (set != null) {
-          set.remove(key);
-          if (set.isEmpty()) {
-            keys.remove(v);
+        Bucket b = buckets.get(v);
+        if (b != null) {
+          b.remove(key);
+          if (b.isEmpty()) {
+            buckets.remove(v);
           }
         }
       }
+    }
+  }
+
+  /**
+   * The objects with one index value, by key, and the list {@link #byIndex} last returned for them: a pool's
+   * controllers read the same few hundred objects many times between two changes of them.
+   */
+  private static final class Bucket {
+    private final TreeMap<ObjectKey, Object> objects = new TreeMap<>();
+    private List<Object> snapshot;
+
+    void put(ObjectKey key, Object o) {
+      objects.put(key, o);
+      snapshot = null;
+    }
+
+    void remove(ObjectKey key) {
+      if (objects.remove(key) != null) {
+        snapshot = null;
+      }
+    }
+
+    boolean isEmpty() {
+      return objects.isEmpty();
+    }
+
+    List<Object> list() {
+      if (snapshot == null) {
+        snapshot = java.util.Collections.unmodifiableList(new ArrayList<>(objects.values()));
+      }
+      return snapshot;
     }
   }
   private long nextUid = 1;
@@ -95,15 +126,8 @@ public final class ObjectStore {
     if (index == null) {
       throw new IllegalArgumentException("no index " + name);
     }
-    java.util.Set<ObjectKey> keys = index.keys().get(value);
-    if (keys == null) {
-      return List.of();
-    }
-    List<Object> out = new ArrayList<>(keys.size());
-    for (ObjectKey k : keys) {
-      out.add(objects.get(k));
-    }
-    return java.util.Collections.unmodifiableList(out);
+    Bucket b = index.buckets().get(value);
+    return b == null ? List.of() : b.list();
   }
 
   /** Registers a watcher of every change. */

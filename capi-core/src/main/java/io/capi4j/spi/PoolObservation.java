@@ -54,6 +54,13 @@ public abstract class PoolObservation {
   @Value.Auxiliary
   public abstract RandomGenerator random();
 
+  /**
+   * The pool's {@link PlannerMemory}, where the planner may keep what it derived from unchanged objects; the plan is
+   * the same without it. Not part of the observation's value.
+   */
+  @Value.Auxiliary
+  public abstract Optional<PlannerMemory> memory();
+
   public static ImmutablePoolObservation.Builder builder() {
     return ImmutablePoolObservation.builder();
   }

@@ -78,8 +78,16 @@ class MachinePoolRemediationPlannerTest {
   }
 
   static MachinePoolRemediationPlan plan(MachinePool mp, Machine... ms) {
-    return MachinePoolRemediationPlanner.plan(MachinePoolRemediationInput.builder().machinePool(mp)
-        .machines(List.of(ms)).machinePoolMachines(true).now(NOW).build());
+    MachinePoolRemediationInput in = MachinePoolRemediationInput.builder().machinePool(mp)
+        .machines(List.of(ms)).machinePoolMachines(true).now(NOW).build();
+    MachinePoolRemediationPlan plan = MachinePoolRemediationPlanner.plan(in);
+    // A memory changes nothing, whether it knows the Machines already or not.
+    MachinePoolMemory memory = MachinePoolMemory.create();
+    assertThat(MachinePoolRemediationPlanner.plan(MachinePoolRemediationInput.builder().from(in).memory(memory).build()))
+        .isEqualTo(plan);
+    assertThat(MachinePoolRemediationPlanner.plan(MachinePoolRemediationInput.builder().from(in).memory(memory).build()))
+        .isEqualTo(plan);
+    return plan;
   }
 
   static List<String> deleted(MachinePoolRemediationPlan p) {

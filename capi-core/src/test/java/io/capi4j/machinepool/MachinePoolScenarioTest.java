@@ -119,6 +119,7 @@ class MachinePoolScenarioTest {
   final Set<String> neverJoins = new HashSet<>();
   final List<String> steps = new ArrayList<>();
   MachinePoolPlan last;
+  final MachinePoolMemory memory = MachinePoolMemory.create();
 
   MachinePoolScenarioTest() {
     cloud.addListener(new CloudListener() {
@@ -157,9 +158,12 @@ class MachinePoolScenarioTest {
     pp.infraMachinesToApply().forEach(im -> infraMachines.put(((GenericKubernetesResource) im).getMetadata().getName(), im));
     pp.infraMachinesToDelete().forEach(infraMachines::remove);
 
-    last = MachinePoolPlanner.plan(Fixtures.input(mp).now(clock.instant()).infraMachinePool(infraPool)
+    MachinePoolInput input = Fixtures.input(mp).now(clock.instant()).infraMachinePool(infraPool)
         .infraMachines(infraMachines.values()).machines(machines.values()).nodes(nodes.values())
-        .poolInstances(pp.instances()).build());
+        .poolInstances(pp.instances()).build();
+    last = MachinePoolPlanner.plan(input);
+    // The pool's memory (facts of the objects that did not change since the last reconcile) changes no decision.
+    assertThat(MachinePoolPlanner.plan(MachinePoolInput.builder().from(input).memory(memory).build())).isEqualTo(last);
     steps.addAll(last.steps());
     mp = last.machinePool();
     last.machinesToCreate().forEach(w -> machines.put(w.machine().name(), w.machine()));

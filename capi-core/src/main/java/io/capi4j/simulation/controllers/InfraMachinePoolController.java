@@ -1,14 +1,13 @@
 package io.capi4j.simulation.controllers;
 
-import io.capi4j.api.core.v1beta2.Capi;
 import io.capi4j.api.core.v1beta2.Machine;
 import io.capi4j.api.core.v1beta2.MachinePool;
 import io.capi4j.cloud.ScalingGroup;
-import io.capi4j.simulation.Meta;
 import io.capi4j.simulation.ObjectKey;
 import io.capi4j.simulation.Reconciler;
 import io.capi4j.spi.CloudAction;
 import io.capi4j.spi.InfrastructureProvider;
+import io.capi4j.spi.PlannerMemory;
 import io.capi4j.spi.PoolObservation;
 import io.capi4j.spi.PoolPlan;
 import io.capi4j.spi.PoolPlanner;
@@ -36,6 +35,8 @@ public final class InfraMachinePoolController implements Reconciler {
   /** The scaling group of each pool, as its planner named it when it created the group. */
   private final java.util.Map<ObjectKey, String> groupIds = new java.util.HashMap<>();
   private final List<String> steps = new ArrayList<>();
+  /** Each pool's planner memory (what its planner derived from objects that have not changed since). */
+  private final java.util.Map<ObjectKey, PlannerMemory> memories = new java.util.HashMap<>();
 
   public InfraMachinePoolController(SimContext ctx, boolean machinePoolMachines) {
     this.ctx = ctx;
@@ -56,6 +57,7 @@ public final class InfraMachinePoolController implements Reconciler {
   public Optional<Duration> reconcile(ObjectKey key) {
     Optional<Object> found = ctx.management().get(key);
     if (found.isEmpty()) {
+      memories.remove(key);
       return Optional.empty();
     }
     Object pool = found.get();
@@ -72,13 +74,8 @@ public final class InfraMachinePoolController implements Reconciler {
         .flatMap(ProviderDescriptor.PoolKind::machineKind).orElse("");
     String poolLabel = KubernetesNames.mustFormatValue(mp.get().name());
     List<Object> infraMachines = machineKind.isEmpty() ? List.of()
-        : ctx.management().list(machineKind).stream()
-            .filter(o -> key.namespace().equals(nsOf(o)) && poolLabel.equals(Meta.meta(o).getLabels() == null ? null
-                : Meta.meta(o).getLabels().get(Capi.MACHINE_POOL_NAME_LABEL)))
-            .toList();
-    List<Machine> machines = ctx.management().list(Machine.class, Machine.KIND).stream()
-        .filter(m -> m.namespace().equals(key.namespace()) && poolLabel.equals(m.labels().get(Capi.MACHINE_POOL_NAME_LABEL)))
-        .toList();
+        : PoolMembers.infraMachines(ctx.management(), machineKind, key.namespace(), poolLabel, true);
+    List<Machine> machines = PoolMembers.machines(ctx.management(), key.namespace(), poolLabel);
     Optional<ScalingGroup> group = ctx.groups().getGroup(groupIds.getOrDefault(key, key.name()));
     PoolObservation obs = PoolObservation.builder()
         .machinePool(mp.get())
@@ -91,6 +88,7 @@ public final class InfraMachinePoolController implements Reconciler {
         .now(ctx.clock().instant())
         .random(ctx.random())
         .machinePoolMachines(machinePoolMachines)
+        .memory(memories.computeIfAbsent(key, k -> PlannerMemory.create()))
         .build();
     PoolPlan plan = planner.get().plan(obs);
     latest.put(key, plan);
@@ -156,10 +154,5 @@ public final class InfraMachinePoolController implements Reconciler {
           return ref.kind().equals(key.kind()) && ref.name().equals(key.name());
         })
         .findFirst();
-  }
-
-  private static String nsOf(Object o) {
-    String ns = Meta.meta(o).getNamespace();
-    return ns == null ? "" : ns;
   }
 }

@@ -6,6 +6,7 @@ import io.capi4j.api.core.v1beta2.Machine;
 import io.capi4j.api.core.v1beta2.MachinePool;
 import io.capi4j.external.Contracts;
 import io.capi4j.machinepool.MachinePoolInput;
+import io.capi4j.machinepool.MachinePoolMemory;
 import io.capi4j.machinepool.MachinePoolPlan;
 import io.capi4j.machinepool.MachinePoolPlanner;
 import io.capi4j.machinepool.MachinePoolRemediationInput;
@@ -39,6 +40,8 @@ public final class MachinePoolController implements Reconciler {
   private final Function<ObjectKey, Optional<PoolPlan>> lastPoolPlan;
 
   private final java.util.function.Consumer<String> observer;
+  /** Each MachinePool's planner memory (what it derived from objects that have not changed since). */
+  private final java.util.Map<ObjectKey, MachinePoolMemory> memories = new java.util.HashMap<>();
 
   public MachinePoolController(SimContext ctx, Function<ObjectKey, Optional<PoolPlan>> lastPoolPlan) {
     this(ctx, lastPoolPlan, s -> { });
@@ -59,6 +62,7 @@ public final class MachinePoolController implements Reconciler {
   public Optional<Duration> reconcile(ObjectKey key) {
     Optional<MachinePool> found = ctx.management().get(key);
     if (found.isEmpty()) {
+      memories.remove(key);
       return Optional.empty();
     }
     MachinePool mp = found.get();
@@ -75,14 +79,9 @@ public final class MachinePoolController implements Reconciler {
     pool = ctx.management().get(poolKey);
     String poolLabel = KubernetesNames.mustFormatValue(mp.name());
     List<Object> infraMachines = pool.flatMap(Contracts::infrastructureMachineKind)
-        .map(kind -> ctx.management().list(kind).stream()
-            .filter(o -> ns.equals(Meta.meta(o).getNamespace()) && Meta.meta(o).getLabels() != null
-                && poolLabel.equals(Meta.meta(o).getLabels().get(Capi.MACHINE_POOL_NAME_LABEL)))
-            .toList())
+        .map(kind -> PoolMembers.infraMachines(ctx.management(), kind, ns, poolLabel, false))
         .orElse(List.of());
-    List<Machine> machines = ctx.management().list(Machine.class, Machine.KIND).stream()
-        .filter(m -> m.namespace().equals(ns) && poolLabel.equals(m.labels().get(Capi.MACHINE_POOL_NAME_LABEL)))
-        .toList();
+    List<Machine> machines = PoolMembers.machines(ctx.management(), ns, poolLabel);
     Optional<PoolPlan> last = lastPoolPlan.apply(poolKey);
     MachinePoolPlan plan = MachinePoolPlanner.plan(MachinePoolInput.builder()
         .machinePool(mp)
@@ -95,6 +94,7 @@ public final class MachinePoolController implements Reconciler {
         .poolInstances(last.map(PoolPlan::instances))
         .externalReplicas(last.flatMap(PoolPlan::replicasToCopyBack))
         .now(ctx.clock().instant())
+        .memory(memories.computeIfAbsent(key, k -> MachinePoolMemory.create()))
         .build());
     apply(mp, plan);
     boolean remediationFailed = remediate(key, pool.flatMap(Contracts::infrastructureMachineKind).isPresent());
@@ -112,10 +112,12 @@ public final class MachinePoolController implements Reconciler {
     }
     MachinePoolRemediationPlan r = MachinePoolRemediationPlanner.plan(MachinePoolRemediationInput.builder()
         .machinePool(mp.get())
-        .machines(ctx.management().list(Machine.class, Machine.KIND).stream()
-            .filter(m -> m.namespace().equals(key.namespace())).toList())
+        // The planner only looks at the pool's Machines (its label, the MachinePool's namespace).
+        .machines(PoolMembers.machines(ctx.management(), mp.get().namespace(),
+            KubernetesNames.mustFormatValue(mp.get().name())))
         .machinePoolMachines(machinePoolMachines)
         .now(ctx.clock().instant())
+        .memory(memories.computeIfAbsent(key, k -> MachinePoolMemory.create()))
         .build());
     for (MachinePoolRemediationPlan.ConditionPatch c : r.conditionPatches()) {
       ctx.management().get(Machine.class, Machine.KIND, key.namespace(), c.machineName()).ifPresent(m -> {

@@ -61,9 +61,28 @@ public final class SimulatedCloud implements VirtualMachines, ScalingGroups {
     String groupId;
     boolean retried;
 
+    /** The last snapshot and the field values it was made of: unchanged fields give back the same (immutable) one. */
+    private Instance snapshot;
+    private Object[] snapshotOf;
+
     Instance snapshot() {
-      return Instance.builder().id(id).providerID(providerID).state(state).modelVersion(modelVersion).modelAttributes(modelAttributes)
+      Object[] of = {id, providerID, state, modelVersion, modelAttributes, zone, createdAt, runningSince};
+      if (snapshot != null && sameRefs(of, snapshotOf)) {
+        return snapshot;
+      }
+      snapshot = Instance.builder().id(id).providerID(providerID).state(state).modelVersion(modelVersion).modelAttributes(modelAttributes)
           .zone(Optional.ofNullable(zone)).createdAt(createdAt).runningSince(Optional.ofNullable(runningSince)).build();
+      snapshotOf = of;
+      return snapshot;
+    }
+
+    private static boolean sameRefs(Object[] a, Object[] b) {
+      for (int i = 0; i < a.length; i++) {
+        if (a[i] != b[i]) {
+          return false;
+        }
+      }
+      return true;
     }
   }
 

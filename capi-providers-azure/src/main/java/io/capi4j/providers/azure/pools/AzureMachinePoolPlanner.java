@@ -116,7 +116,8 @@ public final class AzureMachinePoolPlanner implements PoolPlanner {
       return PoolPlan.builder().infraPool(obs.infraPool())
           .addSteps("error: the InfraMachinePool is not an AzureMachinePool: nothing to do").build();
     }
-    return new Run(obs, decoded.get()).plan();
+    PoolMemory memory = obs.memory().map(m -> m.part(PoolMemory.class, PoolMemory::new)).orElseGet(PoolMemory::new);
+    return new Run(obs, decoded.get(), memory).plan();
   }
 
   /** One reconcile's working state. */
@@ -128,30 +129,61 @@ public final class AzureMachinePoolPlanner implements PoolPlanner {
     final String groupId;
     final Optional<ScalingGroup> group;
     final List<AzureMachinePoolMachine> ampms;
-    final Map<String, Node> nodes = new LinkedHashMap<>();
-    final Map<String, Machine> machines = new LinkedHashMap<>();
+    /** The facts of {@link #ampms}, in the same order. */
+    final List<PoolMemory.Ampm> ampmFacts;
+    final PoolMemory memory;
+    /** The Nodes by provider ID (the last one of each). */
+    final Map<String, Node> nodes;
+    /** The Machines by name (the last one of each). */
+    final Map<String, Machine> machines;
     final io.capi4j.spi.ImmutablePoolPlan.Builder plan = PoolPlan.builder();
     final List<String> steps = new ArrayList<>();
     final List<Duration> requeues = new ArrayList<>();
 
-    Run(PoolObservation obs, AzureMachinePool amp) {
+    Run(PoolObservation obs, AzureMachinePool amp, PoolMemory memory) {
       this.obs = obs;
+      this.memory = memory;
       this.mp = obs.machinePool();
       this.amp = amp;
       this.status = amp.status().orElse(AzureMachinePoolStatus.builder().build());
       this.groupId = amp.name();
       this.group = obs.scalingGroup();
-      this.ampms = obs.infraMachines().stream()
-          .flatMap(o -> AzureObjects.as(o, AzureMachinePoolMachine.class, AzureMachinePoolMachine.KIND).stream())
-          .filter(a -> a.namespace().equals(amp.namespace()) && amp.name().equals(a.labels().get(Azure.MACHINE_POOL_NAME_LABEL)))
-          .sorted(Comparator.comparing(AzureMachinePoolMachine::name))
-          .toList();
-      for (Node n : obs.nodes()) {
-        if (n.getSpec() != null && n.getSpec().getProviderID() != null) {
-          nodes.put(n.getSpec().getProviderID(), n);
+      memory.use(List.of(amp.namespace(), amp.name()));
+      List<PoolMemory.Ampm> facts = new ArrayList<>();
+      for (PoolMemory.Ampm f : memory.ampms.of(obs.infraMachines(), o -> {
+        AzureMachinePoolMachine a =
+            AzureObjects.as(o, AzureMachinePoolMachine.class, AzureMachinePoolMachine.KIND).orElse(null);
+        return new PoolMemory.Ampm(a, a != null && a.namespace().equals(amp.namespace())
+            && amp.name().equals(a.labels().get(Azure.MACHINE_POOL_NAME_LABEL)));
+      })) {
+        if (f.member) {
+          facts.add(f);
         }
       }
-      obs.machines().forEach(m -> machines.put(m.name(), m));
+      // Sorted by name (stably): the observation usually is already, which the remembered comparisons of
+      // neighbours tell without comparing again.
+      if (PoolMemory.Ampm.order(facts) > 0) {
+        facts.sort(Comparator.comparing(f -> f.ampm.name()));
+      }
+      this.uniqueNames = PoolMemory.Ampm.order(facts) < 0;
+      this.ampmFacts = List.copyOf(facts);
+      this.ampms = facts.stream().map(f -> f.ampm).toList();
+      // Lookups maintained from the last reconcile's (maps as a put per element in order would build).
+      this.nodes = memory.nodes.of(obs.nodes());
+      this.machines = memory.machines.of(obs.machines());
+    }
+
+    /** Whether the AMPMs' names are all different. */
+    final boolean uniqueNames;
+
+    private List<PoolMemory.Vm> vms;
+
+    /** The facts of the group's instances, in order (none without a group). */
+    List<PoolMemory.Vm> vms() {
+      if (vms == null) {
+        vms = group.map(g -> memory.instances.of(g.instances(), PoolMemory.Vm::new)).orElse(List.of());
+      }
+      return vms;
     }
 
     PoolPlan plan() {
@@ -206,7 +238,9 @@ public final class AzureMachinePoolPlanner implements PoolPlanner {
       }
 
       // The desired model.
-      Optional<Image> image = desiredImage();
+      // The same image as the last reconcile's is that instance (a default image is made anew each time): the
+      // remembered refreshes then compare it by reference.
+      Optional<Image> image = desiredImage().map(memory::canonical);
       if (image.isEmpty()) {
         requeues.add(Duration.ofSeconds(PoolDecisions.REQUEUE_SECONDS));
         return;
@@ -230,7 +264,7 @@ public final class AzureMachinePoolPlanner implements PoolPlanner {
       boolean flexible = amp.spec().orchestrationMode().equals(Azure.ORCHESTRATION_FLEXIBLE);
 
       // The scale set request.
-      Optional<Vmss> existing = group.map(VmssCloudModel::vmss);
+      Optional<Vmss> existing = group.map(g -> VmssCloudModel.vmss(g, vms().stream().map(PoolMemory.Vm::vmss).toList()));
       CapacityPlan cap = ScaleSetCapacity.decide(existing,
           new ScaleSetParameters(desiredModel, desired, external ? 0 : maxSurge, flexible, external, customDataHash));
       InstanceModel modelAfter = group.map(ScalingGroup::model).orElse(desiredInstanceModel);
@@ -325,14 +359,15 @@ public final class AzureMachinePoolPlanner implements PoolPlanner {
 
     void syncMachines(ScalingGroup g, Vmss vmss, int desired, boolean external, boolean inFlight,
         RollingUpdateStrategy strategy, Image desiredImage) {
-      Map<String, Instance> byProviderID = new LinkedHashMap<>();
-      g.instances().forEach(i -> byProviderID.put(i.providerID(), i));
+      Map<String, Instance> byProviderID = memory.instancesByProviderID.of(g.instances());
       List<AzureMachinePoolMachine> remaining = new ArrayList<>();
+      List<PoolMemory.Ampm> remainingFacts = new ArrayList<>();
       Map<String, AzureMachinePoolMachine> toApply = new LinkedHashMap<>();
       boolean deletionPending = false;
-      for (AzureMachinePoolMachine a : ampms) {
+      for (PoolMemory.Ampm f : ampmFacts) {
+        AzureMachinePoolMachine a = f.ampm;
         Optional<Instance> inst = Optional.ofNullable(byProviderID.get(a.spec().providerID()));
-        AzureMachinePoolMachine refreshed = refresh(a, inst, desiredImage);
+        AzureMachinePoolMachine refreshed = refresh(f, inst, desiredImage);
         if (a.isDeleting()) {
           if (inst.isPresent() && inst.get().state() != InstanceState.DELETING) {
             plan.addCloudActions(new CloudAction.DeleteInstance(groupId, inst.get().id(), true,
@@ -353,15 +388,18 @@ public final class AzureMachinePoolPlanner implements PoolPlanner {
           toApply.put(a.name(), refreshed);
         }
         remaining.add(refreshed);
+        remainingFacts.add(refreshed == a ? f : null);
       }
       if (deletionPending) {
         requeues.add(DELETION_REQUEUE);
       }
 
       List<PoolMachineState> states = new ArrayList<>();
-      for (AzureMachinePoolMachine a : remaining) {
-        Optional<Machine> owner = ownerMachine(a);
-        PoolMachine pm = PoolMachine.from(a);
+      for (int k = 0; k < remaining.size(); k++) {
+        AzureMachinePoolMachine a = remaining.get(k);
+        PoolMemory.Ampm f = remainingFacts.get(k);
+        Optional<Machine> owner = f != null ? ownerMachine(f) : ownerMachine(a);
+        PoolMachine pm = f != null ? f.poolMachine() : PoolMachine.from(a);
         if (!pm.deleting() && owner.filter(Machine::isDeleting).isPresent()) {
           // (capi4j) The owner Machine's deletion starts the AMPM's: CAPI drains, then deletes the AMPM. CAPZ looks
           // only at the AMPM's own deletionTimestamp and would count a draining machine as ready.
@@ -375,8 +413,7 @@ public final class AzureMachinePoolPlanner implements PoolPlanner {
           external, inFlight, strategy, status.lastReconciledReplicas(), false), obs.random());
       steps.addAll(sync.steps());
 
-      Map<String, AzureMachinePoolMachine> byName = new LinkedHashMap<>();
-      remaining.forEach(a -> byName.put(a.name(), a));
+      ByName byName = new ByName(remaining, remainingFacts, uniqueNames);
       for (String name : sync.annotate()) {
         AzureMachinePoolMachine a = toApply.getOrDefault(name, byName.get(name));
         AzureMachinePoolMachine annotated = a.withMetadata(new ObjectMetaBuilder(a.metadata())
@@ -405,11 +442,93 @@ public final class AzureMachinePoolPlanner implements PoolPlanner {
 
       // updateReplicasAndProviderIDs: every listed AMPM (the new ones included), ready ones counted.
       List<AzureMachinePoolMachine> listed = new ArrayList<>(byName.values());
+      List<PoolMemory.Ampm> listedFacts = new ArrayList<>(byName.facts());
       listed.addAll(created);
-      int ready = (int) listed.stream().filter(a -> a.status().map(AzureMachinePoolMachineStatus::ready).orElse(false)).count();
-      List<String> ids = listed.stream().map(a -> a.spec().providerID()).sorted().toList();
+      created.forEach(c -> listedFacts.add(null));
+      int ready = 0;
+      String[] unsorted = new String[listed.size()];
+      for (int k = 0; k < listed.size(); k++) {
+        PoolMemory.Ampm f = listedFacts.get(k);
+        AzureMachinePoolMachine a = listed.get(k);
+        ready += (f != null ? f.ready() : a.status().map(AzureMachinePoolMachineStatus::ready).orElse(false)) ? 1 : 0;
+        unsorted[k] = f != null ? f.providerID() : a.spec().providerID();
+      }
+      List<String> ids = memory.sorted(unsorted);
       status = status.withReplicas(ready);
       amp = amp.withSpec(amp.spec().withProviderIDList(ids));
+    }
+
+    /**
+     * The remaining AMPMs by name, as a {@code LinkedHashMap} filled in their order would hold them (the last of
+     * each name, listed in order of each name's first AMPM). With all names different that is the list itself, kept
+     * as a list: the map is only built for the few names asked.
+     */
+    static final class ByName {
+      private final Map<String, AzureMachinePoolMachine> map;
+      private final List<AzureMachinePoolMachine> list;
+      private final List<PoolMemory.Ampm> facts;
+      private Map<String, Integer> index;
+
+      ByName(List<AzureMachinePoolMachine> remaining, List<PoolMemory.Ampm> remainingFacts, boolean unique) {
+        if (unique) {
+          this.map = null;
+          this.list = new ArrayList<>(remaining);
+          this.facts = new ArrayList<>(remainingFacts);
+        } else {
+          this.map = new LinkedHashMap<>();
+          remaining.forEach(a -> map.put(a.name(), a));
+          this.list = null;
+          this.facts = null;
+        }
+      }
+
+      private Integer at(String name) {
+        if (index == null) {
+          index = new java.util.HashMap<>();
+          for (int k = 0; k < list.size(); k++) {
+            index.put(list.get(k).name(), k);
+          }
+        }
+        return index.get(name);
+      }
+
+      AzureMachinePoolMachine get(String name) {
+        if (map != null) {
+          return map.get(name);
+        }
+        Integer k = at(name);
+        return k == null ? null : list.get(k);
+      }
+
+      void put(String name, AzureMachinePoolMachine a) {
+        if (map != null) {
+          map.put(name, a);
+          return;
+        }
+        Integer k = at(name);
+        if (k == null) {
+          index.put(name, list.size());
+          list.add(a);
+          facts.add(null);
+        } else {
+          list.set(k, a);
+          facts.set(k, null);
+        }
+      }
+
+      List<AzureMachinePoolMachine> values() {
+        return map != null ? new ArrayList<>(map.values()) : list;
+      }
+
+      /** The facts of {@link #values()} (null for an AMPM changed by this plan). */
+      List<PoolMemory.Ampm> facts() {
+        if (map != null) {
+          List<PoolMemory.Ampm> none = new ArrayList<>();
+          map.values().forEach(a -> none.add(null));
+          return none;
+        }
+        return facts;
+      }
     }
 
     void deleteOwner(AzureMachinePoolMachine a, String why, Set<String> seen) {
@@ -427,6 +546,17 @@ public final class AzureMachinePoolPlanner implements PoolPlanner {
       }
     }
 
+    /** {@link #ownerMachine(AzureMachinePoolMachine)} of a remembered AMPM. */
+    Optional<Machine> ownerMachine(PoolMemory.Ampm f) {
+      for (String name : f.machineOwners()) {
+        Machine m = machines.get(name);
+        if (m != null) {
+          return Optional.of(m);
+        }
+      }
+      return ownerByInfrastructureRef(f.ampm);
+    }
+
     /** The owner CAPI Machine: by owner reference, else the Machine whose infrastructureRef names the AMPM. */
     Optional<Machine> ownerMachine(AzureMachinePoolMachine a) {
       List<OwnerReference> refs = a.metadata().getOwnerReferences() == null ? List.of() : a.metadata().getOwnerReferences();
@@ -435,31 +565,82 @@ public final class AzureMachinePoolPlanner implements PoolPlanner {
           return Optional.of(machines.get(r.getName()));
         }
       }
-      return machines.values().stream()
-          .filter(m -> m.spec().infrastructureRefOrEmpty().kind().equals(AzureMachinePoolMachine.KIND)
-              && m.spec().infrastructureRefOrEmpty().name().equals(a.name()))
-          .findFirst();
+      return ownerByInfrastructureRef(a);
+    }
+
+    private Optional<Machine> ownerByInfrastructureRef(AzureMachinePoolMachine a) {
+      if (machinesByInfraName == null) {
+        // The first Machine (in the observation's order) whose infrastructureRef names each AMPM.
+        // Over the Machines as a map by name would list them: each name once, in order of its first Machine,
+        // with the last Machine of that name.
+        machinesByInfraName = new java.util.HashMap<>();
+        Set<String> seen = new java.util.HashSet<>();
+        for (Machine first : obs.machines()) {
+          if (!seen.add(first.name())) {
+            continue;
+          }
+          Machine m = machines.get(first.name());
+          m.spec().infrastructureRef().filter(r -> r.kind().equals(AzureMachinePoolMachine.KIND))
+              .ifPresent(r -> machinesByInfraName.putIfAbsent(r.name(), m));
+        }
+      }
+      return Optional.ofNullable(machinesByInfraName.get(a.name()));
+    }
+
+    private Map<String, Machine> machinesByInfraName;
+
+    /**
+     * {@link #refresh(AzureMachinePoolMachine, Optional, Image)} of a remembered AMPM: when it last changed nothing
+     * with the same instance, Node and image, it changes nothing again (the time only shows in what changes).
+     */
+    AzureMachinePoolMachine refresh(PoolMemory.Ampm f, Optional<Instance> inst, Image desiredImage) {
+      AzureMachinePoolMachine a = f.ampm;
+      Instance i = inst.orElse(null);
+      Node node = nodes.get(a.spec().providerID());
+      if (f.refreshKnown && f.refreshInstance == i && f.refreshNode == node
+          && (f.refreshImage == desiredImage || f.refreshImage.equals(desiredImage))) {
+        return a;
+      }
+      AzureMachinePoolMachine refreshed = refresh(a, inst, desiredImage);
+      f.refreshKnown = refreshed == a;
+      f.refreshInstance = i;
+      f.refreshNode = node;
+      f.refreshImage = desiredImage;
+      return refreshed;
     }
 
     /** The AMPM controller's status: VM state, Node readiness (only when the Node is found), model. */
     AzureMachinePoolMachine refresh(AzureMachinePoolMachine a, Optional<Instance> inst, Image desiredImage) {
+      // The status's withers give back the same status for an equal value, except for the conditions and the node
+      // reference: those are replaced only when they would change, so that an AMPM whose status holds costs no copy.
       AzureMachinePoolMachineStatus st = a.status().orElse(AzureMachinePoolMachineStatus.builder().build());
       if (inst.isPresent()) {
         String ps = VmssCloudModel.provisioningState(inst.get().state());
         st = st.withProvisioningState(ps)
-            .withLatestModelApplied(VmssCloudModel.image(inst.get().modelAttributes()).equals(desiredImage))
-            .withConditions(Conditions.set(st.conditions(), vmRunning(ps)));
+            .withLatestModelApplied(VmssCloudModel.image(inst.get().modelAttributes()).equals(desiredImage));
+        if (!Conditions.setKeeps(st.conditions(), vmRunningOnce(ps))) {
+          st = st.withConditions(Conditions.set(st.conditions(), vmRunning(ps)));
+        }
       }
       Node node = nodes.get(a.spec().providerID());
       if (node != null) {
-        st = st.withReady(isReady(node))
-            .withNodeRef(new ObjectReferenceBuilder().withApiVersion("v1").withKind("Node")
-                .withName(node.getMetadata().getName()).build())
-            .withVersion(node.getStatus() == null || node.getStatus().getNodeInfo() == null
-                || node.getStatus().getNodeInfo().getKubeletVersion() == null
-                ? st.version() : node.getStatus().getNodeInfo().getKubeletVersion());
+        String name = node.getMetadata().getName();
+        st = st.withReady(isReady(node));
+        if (st.nodeRef().filter(r -> isNodeReference(r, name)).isEmpty()) {
+          st = st.withNodeRef(new ObjectReferenceBuilder().withApiVersion("v1").withKind("Node").withName(name).build());
+        }
+        st = st.withVersion(node.getStatus() == null || node.getStatus().getNodeInfo() == null
+            || node.getStatus().getNodeInfo().getKubeletVersion() == null
+            ? st.version() : node.getStatus().getNodeInfo().getKubeletVersion());
       }
       return a.status().isPresent() && a.status().get().equals(st) ? a : a.withStatus(st);
+    }
+
+    /** {@link #vmRunning} of this reconcile, built once per provisioning state (to compare with, never stored). */
+    private final Map<String, Condition> vmRunningByState = new java.util.HashMap<>();
+
+    Condition vmRunningOnce(String provisioningState) {
+      return vmRunningByState.computeIfAbsent(provisioningState, this::vmRunning);
     }
 
     AzureMachinePoolMachine newMachine(MachineSyncPlan.NewPoolMachine n, Instance inst) {
@@ -590,13 +771,8 @@ public final class AzureMachinePoolPlanner implements PoolPlanner {
         return;
       }
       Image latest = VmssCloudModel.image(model.attributes());
-      for (Instance i : group.get().instances()) {
-        plan.addInstances(PoolInstance.builder()
-            .providerID(i.providerID())
-            .upToDate(VmssCloudModel.image(i.modelAttributes()).equals(latest))
-            .running(i.state() == InstanceState.RUNNING)
-            .zone(i.zone())
-            .build());
+      for (PoolMemory.Vm vm : vms()) {
+        plan.addInstances(vm.report(latest));
       }
     }
 
@@ -611,8 +787,25 @@ public final class AzureMachinePoolPlanner implements PoolPlanner {
   }
 
   static boolean isReady(Node n) {
-    return n.getStatus() != null && n.getStatus().getConditions() != null && n.getStatus().getConditions().stream()
-        .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+    if (n.getStatus() == null || n.getStatus().getConditions() == null) {
+      return false;
+    }
+    for (io.fabric8.kubernetes.api.model.NodeCondition c : n.getStatus().getConditions()) {
+      if ("Ready".equals(c.getType()) && "True".equals(c.getStatus())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether {@code r} equals {@code new ObjectReferenceBuilder().withApiVersion("v1").withKind("Node")
+   * .withName(name).build()}: those three fields, nothing else.
+   */
+  static boolean isNodeReference(io.fabric8.kubernetes.api.model.ObjectReference r, String name) {
+    return "v1".equals(r.getApiVersion()) && "Node".equals(r.getKind()) && java.util.Objects.equals(name, r.getName())
+        && r.getFieldPath() == null && r.getNamespace() == null && r.getResourceVersion() == null
+        && r.getUid() == null && r.getAdditionalProperties() != null && r.getAdditionalProperties().isEmpty();
   }
 
   /** A short description of an image for reasons. */

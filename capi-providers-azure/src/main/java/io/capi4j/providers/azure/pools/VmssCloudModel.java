@@ -143,7 +143,11 @@ public final class VmssCloudModel {
 
   /** CAPZ's view of a group ({@code converters.SDKToVMSS} with its instances). */
   public static Vmss vmss(ScalingGroup g) {
-    List<VmssInstance> instances = g.instances().stream().map(VmssCloudModel::instance).toList();
+    return vmss(g, g.instances().stream().map(VmssCloudModel::instance).toList());
+  }
+
+  /** {@link #vmss(ScalingGroup)} with CAPZ's view of the group's instances already made ({@link #instance}). */
+  static Vmss vmss(ScalingGroup g, List<VmssInstance> instances) {
     return new Vmss(model(g.model()), g.capacity(),
         Map.of(Vmss.CUSTOM_DATA_HASH_TAG, g.model().attributes().getOrDefault(CUSTOM_DATA_HASH, "")),
         Optional.of(state(g)), instances);

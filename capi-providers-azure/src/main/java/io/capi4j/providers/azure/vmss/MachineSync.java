@@ -17,6 +17,10 @@ import java.util.random.RandomGenerator;
 public final class MachineSync {
   private MachineSync() {}
 
+  private static int capacity(int elements) {
+    return elements * 4 / 3 + 1;
+  }
+
   /** Plans one pass of the sync loop. */
   public static MachineSyncPlan plan(MachineSyncInput in, RandomGenerator random) {
     List<String> steps = new ArrayList<>();
@@ -30,7 +34,8 @@ public final class MachineSync {
     }
     Vmss vmss = in.vmss().get();
 
-    Map<String, PoolMachineState> byProviderID = new LinkedHashMap<>();
+    // Sized for their elements: no rehashing while they fill.
+    Map<String, PoolMachineState> byProviderID = new LinkedHashMap<>(capacity(in.machines().size()));
     for (PoolMachineState s : in.machines()) {
       PoolMachineState state = s;
       if (!s.machine().deleteAnnotated() && s.ownerMachineDeleteAnnotated()) {
@@ -39,7 +44,7 @@ public final class MachineSync {
       }
       byProviderID.put(state.providerID(), state);
     }
-    Map<String, VmssInstance> instances = new LinkedHashMap<>();
+    Map<String, VmssInstance> instances = new LinkedHashMap<>(capacity(vmss.instances().size()));
     for (VmssInstance vm : vmss.instances()) {
       instances.put(vm.providerID(), vm);
     }

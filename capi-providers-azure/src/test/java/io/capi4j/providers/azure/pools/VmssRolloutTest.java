@@ -19,6 +19,7 @@ import io.capi4j.providers.azure.exp.api.v1beta1.MachineRollingUpdateDeployment;
 import io.capi4j.providers.azure.simulation.AzureSimulatedInfrastructure;
 import io.capi4j.simulation.SimulationProfile;
 import io.capi4j.spi.CloudAction;
+import io.capi4j.spi.PlannerMemory;
 import io.capi4j.spi.PoolObservation;
 import io.capi4j.spi.PoolPlan;
 import io.capi4j.spi.PoolPlanner;
@@ -39,6 +40,7 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -69,6 +71,8 @@ class VmssRolloutTest {
   final Map<String, Machine> machines = new TreeMap<>();
   final Map<String, Node> nodes = new LinkedHashMap<>();
   final List<PoolPlan> plans = new ArrayList<>();
+  /** The pool's planner memory, if any (a plan is the same with or without). */
+  PlannerMemory memory;
   boolean checking;
   int minReady = Integer.MAX_VALUE;
   int maxCapacity;
@@ -149,7 +153,7 @@ class VmssRolloutTest {
     PoolObservation obs = PoolObservation.builder().machinePool(mp).infraPool(amp).infraMachines(List.copyOf(ampms.values()))
         .scalingGroup(group()).machines(List.copyOf(machines.values())).nodes(List.copyOf(nodes.values()))
         .bootstrapDataSecretName(mp.spec().templateOrEmpty().specOrEmpty().bootstrapOrEmpty().dataSecretName())
-        .now(clock.instant()).random(random).build();
+        .now(clock.instant()).random(random).memory(Optional.ofNullable(memory)).build();
     PoolPlan plan = planner.plan(obs);
     plans.add(plan);
     amp = (AzureMachinePool) plan.infraPool();
@@ -224,9 +228,28 @@ class VmssRolloutTest {
         && amp.status().orElseThrow().replicas() == replicas;
   }
 
+  /** The pool scaled up, then upgraded to v1.33.0; every plan. */
+  static List<PoolPlan> scaleUpAndUpgrade(PlannerMemory memory) {
+    VmssRolloutTest t = new VmssRolloutTest();
+    t.memory = memory;
+    t.setUp(8, "2", "1");
+    assertThat(t.runUntil(() -> t.settled(8, "v1.32.0"), Duration.ofMinutes(30))).isTrue();
+    t.mp = t.mp.withSpec(t.mp.spec().withTemplate(t.mp.spec().templateOrEmpty().withSpec(
+        t.mp.spec().templateOrEmpty().specOrEmpty().withVersion("v1.33.0"))));
+    assertThat(t.runUntil(() -> t.settled(8, "v1.33.0"), Duration.ofHours(3))).isTrue();
+    return t.plans;
+  }
+
+  @Test
+  void theMemoryChangesNoPlan() {
+    List<PoolPlan> without = scaleUpAndUpgrade(null);
+    assertThat(scaleUpAndUpgrade(PlannerMemory.create())).isEqualTo(without);
+  }
+
   @ParameterizedTest(name = "{0} replicas, maxSurge {1}, maxUnavailable {2}")
   @CsvSource({"20, 25%, 1", "6, 1, 0"})
   void rollingUpdateKeepsCapacityAndEndsOnTheLatestModel(int replicas, String maxSurge, String maxUnavailable) {
+    memory = PlannerMemory.create();
     setUp(replicas, maxSurge, maxUnavailable);
     assertThat(runUntil(() -> settled(replicas, "v1.32.0"), Duration.ofMinutes(30))).as("initial pool ready").isTrue();
     assertThat(amp.status().orElseThrow().ready()).isTrue();
