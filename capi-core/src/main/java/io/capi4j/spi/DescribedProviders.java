@@ -10,7 +10,10 @@ import io.capi4j.spi.ProviderDescriptor.PoolKind;
 public final class DescribedProviders {
   private DescribedProviders() {}
 
-  /** GCP (CAPG): MachinePools only as GKE managed pools. */
+  /**
+   * GCP (CAPG): GCPMachinePool on a managed instance group (experimental in CAPG, behind its MachinePool feature
+   * gate, added by CAPG PR #1506; no MachinePool Machines yet, CAPG issue #1005) and GKE managed pools.
+   */
   public static final class Gcp implements InfrastructureProvider {
     @Override
     public ProviderDescriptor descriptor() {
@@ -20,9 +23,11 @@ public final class DescribedProviders {
           .addKindPrefixes("GCP")
           .implemented(false)
           .addMachineTemplates(MachineTemplateKind.of("GCPMachineTemplate", "GCPMachine"))
+          .addScalingGroupPools(PoolKind.builder().kind("GCPMachinePool").backing("MIG").build())
           .addManagedPools(PoolKind.builder().kind("GCPManagedMachinePool").backing("GKE node pool").build())
           .zones(true)
-          .note("GCPManagedMachinePool for GKE only; no scaling-group pool (no GCPMachinePool backed by a MIG)")
+          .note("GCPMachinePool backed by a managed instance group (experimental in CAPG, no MachinePool Machines),"
+              + " also GCPManagedMachinePool for GKE")
           .build();
     }
   }

@@ -27,8 +27,15 @@ class MachinePoolInfrastructureTest {
       .addManagedPools(PoolKind.builder().kind("AzureManagedMachinePool").backing("AKS").build())
       .build();
 
+  /** A provider whose only MachinePools are managed node pools. */
+  static final InfrastructureProvider MANAGED_ONLY = () -> ProviderDescriptor.builder()
+      .name("example").displayName("Example (managed)").addKindPrefixes("Example")
+      .addMachineTemplates(MachineTemplateKind.of("ExampleMachineTemplate", "ExampleMachine"))
+      .addManagedPools(PoolKind.builder().kind("ExampleManagedMachinePool").backing("managed node pool").build())
+      .build();
+
   static final Providers PROVIDERS = Providers.of(List.of(AZURE, new DescribedProviders.VSphere(),
-      new DescribedProviders.BareMetal(), new DescribedProviders.Gcp()));
+      new DescribedProviders.BareMetal(), new DescribedProviders.Gcp(), MANAGED_ONLY));
 
   static MachinePool pool(String kind) {
     MachinePool mp = Fixtures.machinePool("mp", 1);
@@ -60,12 +67,21 @@ class MachinePoolInfrastructureTest {
   }
 
   @Test
-  void gcpSupportsOnlyManagedPools() {
-    assertThat(check("GCPMachinePool")).hasValueSatisfying(e -> assertThat(e.detail()).isEqualTo(
-        "GCP (CAPG) supports MachinePools only as managed pools: GCPManagedMachinePool (GKE node pool);"
-            + " GCPMachinePool cannot back a MachinePool, use a MachineDeployment with a GCPMachineTemplate for other"
-            + " workers"));
+  void gcpPoolsAreMigsAndGkeNodePools() {
+    assertThat(check("GCPMachinePool")).isEmpty();
     assertThat(check("GCPManagedMachinePool")).isEmpty();
+    assertThat(check("GCPMachineTemplate")).hasValueSatisfying(e -> assertThat(e.detail()).isEqualTo(
+        "GCPMachineTemplate is not a MachinePool infrastructure kind of GCP (CAPG); its pool kinds are"
+            + " GCPMachinePool, GCPManagedMachinePool (GCPMachineTemplate is for MachineDeployments)"));
+  }
+
+  @Test
+  void aProviderWithOnlyManagedPoolsRejectsOtherPoolKinds() {
+    assertThat(check("ExampleMachinePool")).hasValueSatisfying(e -> assertThat(e.detail()).isEqualTo(
+        "Example (managed) supports MachinePools only as managed pools: ExampleManagedMachinePool (managed node pool);"
+            + " ExampleMachinePool cannot back a MachinePool, use a MachineDeployment with a ExampleMachineTemplate"
+            + " for other workers"));
+    assertThat(check("ExampleManagedMachinePool")).isEmpty();
   }
 
   @Test

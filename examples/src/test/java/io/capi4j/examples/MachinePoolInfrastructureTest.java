@@ -18,7 +18,7 @@ class MachinePoolInfrastructureTest {
   @CsvSource(delimiter = '|', value = {
       "VSphereMachinePool|vSphere (CAPV) has no scaling groups",
       "Metal3MachinePool|Bare metal (Metal3) has no scaling groups",
-      "GCPMachinePool|GCP (CAPG) supports MachinePools only as managed pools: GCPManagedMachinePool (GKE node pool)",
+      "GCPMachineTemplate|GCPMachineTemplate is not a MachinePool infrastructure kind of GCP (CAPG)",
       "AzureMachineTemplate|AzureMachineTemplate is not a MachinePool infrastructure kind of Azure (CAPZ)"})
   void rejectedWithTheReason(String kind, String reason) throws Exception {
     Path f = dir.resolve("mp.yaml");
