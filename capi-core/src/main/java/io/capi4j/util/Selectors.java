@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -26,8 +27,8 @@ public final class Selectors {
     if (s == null) {
       return Optional.empty();
     }
-    for (Map.Entry<String, String> e : new TreeMap<>(nullSafe(s.getMatchLabels())).entrySet()) {
-      Optional<String> err = requirementError(e.getKey(), "=", List.of(e.getValue() == null ? "" : e.getValue()));
+    for (Map.Entry<String, String> e : sortedMatchLabels(s).entrySet()) {
+      Optional<String> err = requirementError(e.getKey(), "=", List.of(e.getValue()));
       if (err.isPresent()) {
         return err;
       }
@@ -85,8 +86,8 @@ public final class Selectors {
       return true;
     }
     Map<String, String> l = nullSafe(labels);
-    for (Map.Entry<String, String> e : nullSafe(s.getMatchLabels()).entrySet()) {
-      if (!l.containsKey(e.getKey()) || !l.get(e.getKey()).equals(e.getValue())) {
+    for (Map.Entry<String, String> e : sortedMatchLabels(s).entrySet()) {
+      if (!l.containsKey(e.getKey()) || !Objects.equals(l.get(e.getKey()), e.getValue())) {
         return false;
       }
     }
@@ -114,18 +115,33 @@ public final class Selectors {
     return s == null || (nullSafe(s.getMatchLabels()).isEmpty() && nullSafeList(s.getMatchExpressions()).isEmpty());
   }
 
+  /**
+   * The match labels sorted by key, a null key or value read as the empty string (as Go decodes a YAML or JSON null
+   * into a string), so that a malformed selector is reported, not a crash.
+   */
+  private static TreeMap<String, String> sortedMatchLabels(LabelSelector s) {
+    TreeMap<String, String> out = new TreeMap<>();
+    for (Map.Entry<String, String> e : nullSafe(s.getMatchLabels()).entrySet()) {
+      out.put(e.getKey() == null ? "" : e.getKey(), e.getValue() == null ? "" : e.getValue());
+    }
+    return out;
+  }
+
   /** The selector as {@code labels.Selector.String()} prints it: requirements sorted by key, comma-joined. */
   public static String toString(LabelSelector s) {
     if (s == null) {
       return "";
     }
     List<String[]> reqs = new ArrayList<>();
-    for (Map.Entry<String, String> e : nullSafe(s.getMatchLabels()).entrySet()) {
+    for (Map.Entry<String, String> e : sortedMatchLabels(s).entrySet()) {
       reqs.add(new String[] {e.getKey(), e.getKey() + "=" + e.getValue()});
     }
     for (LabelSelectorRequirement r : nullSafeList(s.getMatchExpressions())) {
       String key = r.getKey() == null ? "" : r.getKey();
-      TreeSet<String> vals = new TreeSet<>(nullSafeList(r.getValues()));
+      TreeSet<String> vals = new TreeSet<>();
+      for (String v : nullSafeList(r.getValues())) {
+        vals.add(v == null ? "" : v);
+      }
       String text =
           switch (r.getOperator() == null ? "" : r.getOperator()) {
             case "In" -> key + " in (" + String.join(",", vals) + ")";

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -43,6 +44,12 @@ class ManifestMutationProperties {
     }
     String text = manifests.toJson(tree);
     checkNoCrash(text);
+  }
+
+  /** Found by the property above: a null among a selector's values reached the validating webhook's message. */
+  @Example
+  void aNullSelectorValueIsAFieldErrorNotACrash() throws Exception {
+    treeMutationsGiveFieldErrorsNotCrashes(39, 0, 2);
   }
 
   @Property(tries = 250)

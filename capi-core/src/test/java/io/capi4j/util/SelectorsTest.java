@@ -85,4 +85,18 @@ class SelectorsTest {
         .endMatchExpression().build();
     assertThat(Selectors.conversionError(s)).contains("key: Invalid value: \"-a\": " + NAME_PART);
   }
+
+  @Test
+  void nullsInASelectorReadAsEmptyStringsAsInGo() {
+    java.util.Map<String, String> matchLabels = new java.util.HashMap<>();
+    matchLabels.put("a", null);
+    matchLabels.put(null, "b");
+    LabelSelector s = new LabelSelectorBuilder().withMatchLabels(matchLabels)
+        .addNewMatchExpression().withKey("k").withOperator("In").withValues(java.util.Arrays.asList("y", null))
+        .endMatchExpression().build();
+    assertThat(Selectors.toString(s)).isEqualTo("=b,a=,k in (,y)");
+    assertThat(Selectors.conversionError(s)).hasValueSatisfying(e -> assertThat(e).startsWith("key: Invalid value: \"\""));
+    assertThat(Selectors.matches(s, Map.of("", "b", "a", "", "k", "y"))).isTrue();
+    assertThat(Selectors.matches(s, Map.of("a", "x"))).isFalse();
+  }
 }
