@@ -86,8 +86,9 @@ public final class Selectors {
       return true;
     }
     Map<String, String> l = nullSafe(labels);
-    for (Map.Entry<String, String> e : sortedMatchLabels(s).entrySet()) {
-      if (!l.containsKey(e.getKey()) || !Objects.equals(l.get(e.getKey()), e.getValue())) {
+    for (Map.Entry<String, String> e : nullSafe(s.getMatchLabels()).entrySet()) {
+      String key = e.getKey() == null ? "" : e.getKey();
+      if (!l.containsKey(key) || !Objects.equals(l.get(key), e.getValue() == null ? "" : e.getValue())) {
         return false;
       }
     }
