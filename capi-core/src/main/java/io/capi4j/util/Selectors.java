@@ -1,5 +1,7 @@
 package io.capi4j.util;
 
+import static com.google.common.base.Strings.nullToEmpty;
+
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
 import java.util.ArrayList;
@@ -34,11 +36,11 @@ public final class Selectors {
       }
     }
     for (LabelSelectorRequirement r : nullSafeList(s.getMatchExpressions())) {
-      String op = r.getOperator() == null ? "" : r.getOperator();
+      String op = nullToEmpty(r.getOperator());
       if (!List.of("In", "NotIn", "Exists", "DoesNotExist").contains(op)) {
         return Optional.of(GoStrconv.quote(op) + " is not a valid label selector operator");
       }
-      Optional<String> err = requirementError(r.getKey() == null ? "" : r.getKey(), op, nullSafeList(r.getValues()));
+      Optional<String> err = requirementError(nullToEmpty(r.getKey()), op, nullSafeList(r.getValues()));
       if (err.isPresent()) {
         return err;
       }
@@ -68,7 +70,7 @@ public final class Selectors {
       default -> { }
     }
     for (int i = 0; i < values.size(); i++) {
-      String v = values.get(i) == null ? "" : values.get(i);
+      String v = nullToEmpty(values.get(i));
       List<String> verr = KubernetesNames.isValidLabelValue(v);
       if (!verr.isEmpty()) {
         errs.add("values[" + i + "][" + key + "]: Invalid value: " + GoStrconv.quote(v) + ": " + String.join("; ", verr));
@@ -87,8 +89,8 @@ public final class Selectors {
     }
     Map<String, String> l = nullSafe(labels);
     for (Map.Entry<String, String> e : nullSafe(s.getMatchLabels()).entrySet()) {
-      String key = e.getKey() == null ? "" : e.getKey();
-      if (!l.containsKey(key) || !Objects.equals(l.get(key), e.getValue() == null ? "" : e.getValue())) {
+      String key = nullToEmpty(e.getKey());
+      if (!l.containsKey(key) || !Objects.equals(l.get(key), nullToEmpty(e.getValue()))) {
         return false;
       }
     }
@@ -97,7 +99,7 @@ public final class Selectors {
       List<String> values = nullSafeList(r.getValues());
       boolean has = l.containsKey(key);
       boolean ok =
-          switch (r.getOperator() == null ? "" : r.getOperator()) {
+          switch (nullToEmpty(r.getOperator())) {
             case "In" -> has && values.contains(l.get(key));
             case "NotIn" -> !has || !values.contains(l.get(key));
             case "Exists" -> has;
@@ -123,7 +125,7 @@ public final class Selectors {
   private static TreeMap<String, String> sortedMatchLabels(LabelSelector s) {
     TreeMap<String, String> out = new TreeMap<>();
     for (Map.Entry<String, String> e : nullSafe(s.getMatchLabels()).entrySet()) {
-      out.put(e.getKey() == null ? "" : e.getKey(), e.getValue() == null ? "" : e.getValue());
+      out.put(nullToEmpty(e.getKey()), nullToEmpty(e.getValue()));
     }
     return out;
   }
@@ -138,13 +140,13 @@ public final class Selectors {
       reqs.add(new String[] {e.getKey(), e.getKey() + "=" + e.getValue()});
     }
     for (LabelSelectorRequirement r : nullSafeList(s.getMatchExpressions())) {
-      String key = r.getKey() == null ? "" : r.getKey();
+      String key = nullToEmpty(r.getKey());
       TreeSet<String> vals = new TreeSet<>();
       for (String v : nullSafeList(r.getValues())) {
-        vals.add(v == null ? "" : v);
+        vals.add(nullToEmpty(v));
       }
       String text =
-          switch (r.getOperator() == null ? "" : r.getOperator()) {
+          switch (nullToEmpty(r.getOperator())) {
             case "In" -> key + " in (" + String.join(",", vals) + ")";
             case "NotIn" -> key + " notin (" + String.join(",", vals) + ")";
             case "Exists" -> key;
@@ -162,7 +164,7 @@ public final class Selectors {
   }
 
   private static String goSlice(List<String> values) {
-    return "[]string{" + String.join(", ", values.stream().map(v -> GoStrconv.quote(v == null ? "" : v)).toList()) + "}";
+    return "[]string{" + String.join(", ", values.stream().map(v -> GoStrconv.quote(nullToEmpty(v))).toList()) + "}";
   }
 
   private static <K, V> Map<K, V> nullSafe(Map<K, V> m) {
